@@ -1,0 +1,38 @@
+"""What every benchmark shares: where ../shared is, running the referee, writing results."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("DOSSIER_SHARED", ROOT.parent / "shared"))
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def require_shared() -> Path:
+    if not (SHARED / "eval" / "score.py").exists():
+        sys.exit(f"benchmark needs the evaluation sets: {SHARED}/eval not found (set DOSSIER_SHARED)")
+    return SHARED
+
+
+def score(task: str, gold: Path, pred: Path) -> dict[str, Any]:
+    """Run ../shared/eval/score.py and return its JSON line."""
+    done = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score.py"), task, str(gold), str(pred)],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def write_result(name: str, result: dict[str, Any]) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps(result, ensure_ascii=False))
+    print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
+    return path

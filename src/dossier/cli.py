@@ -1,0 +1,258 @@
+"""The `dossier` command line.  Every command that reads the store takes `--db`; listings take `--json`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dossier import __version__
+from dossier.batch import Repeats, article_group, line_keys, raw_hash, read_inputs, run_batches
+from dossier.nlp import ModelMissing
+from dossier.read import DEFAULT_MAX_BYTES, Failure
+from dossier.record import Article
+from dossier.store import DEFAULT_DB, Incoming, Store, StoreError, StoreTooNew
+
+app = typer.Typer(
+    help="Dossier: turn news articles about a developing story into a sourced, dated record.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="SQLite store file.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON array instead of a table.")]
+PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for stdin.")]
+MaxSizeOption = Annotated[
+    float, typer.Option("--max-size", help="Largest single article to accept, in MB.")
+]
+RawOption = Annotated[
+    bool, typer.Option("--raw", help="Input text is already the article body: no cleaning, offsets index it.")
+]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"error: {message}", markup=False, highlight=False)
+    return typer.Exit(code)
+
+
+def _report_failures(failures: list[Failure]) -> None:
+    for failure in failures:
+        err.print(f"error: {failure}", markup=False, highlight=False)
+
+
+def _report_warnings(articles: list[Article]) -> None:
+    for article in articles:
+        for warning in article.warnings:
+            err.print(f"warning: {article.origin}: {warning}", markup=False, highlight=False)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        out.print(__version__)
+        raise typer.Exit()
+
+
+@app.command()
+def extract(paths: PathsArgument, raw: RawOption = False, max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1e6) -> None:
+    """Write one dossier-record/1 JSON object per article to stdout (JSONL)."""
+    inputs = read_inputs(paths, max_bytes=int(max_size * 1e6))
+    _report_warnings(inputs.articles)
+    failures = list(inputs.failures)
+    emitted = 0
+    try:
+        with _progress() as progress:
+            task = progress.add_task("extracting", total=len(inputs.articles))
+            for batch in run_batches(inputs.articles, raw=raw, repeats=Repeats(inputs.articles)):
+                for state in batch:
+                    if state.failure or state.record is None:
+                        failures.append(state.failure or Failure(state.article.origin, "not processed"))
+                        continue
+                    sys.stdout.write(json.dumps(state.record.to_dict(), ensure_ascii=False) + "\n")
+                    emitted += 1
+                sys.stdout.flush()
+                progress.advance(task, len(batch))
+    except ModelMissing as exc:
+        raise _fail(str(exc)) from None
+    _report_failures(failures)
+    if failures and not emitted:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = DEFAULT_DB,
+    raw: RawOption = False,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1e6,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the summary line.")] = False,
+) -> None:
+    """Extract articles and store them (idempotent: a re-run stores nothing twice)."""
+    inputs = read_inputs(paths, max_bytes=int(max_size * 1e6))
+    _report_warnings(inputs.articles)
+    counts: Counter[str] = Counter(read=len(inputs.articles) + len(inputs.failures))
+    failures = list(inputs.failures)
+    try:
+        with Store.open(db) as store:
+            hashes = {id(a): raw_hash(a) for a in inputs.articles}
+            known = store.known_sources(hashes.values())
+            todo = [a for a in inputs.articles if hashes[id(a)] not in known]
+            counts["already stored"] = len(inputs.articles) - len(todo)
+            repeats = Repeats(todo, store)
+            with _progress() as progress:
+                task = progress.add_task("ingesting", total=len(todo))
+                for batch in run_batches(todo, raw=raw, repeats=repeats):
+                    incoming = []
+                    for state in batch:
+                        if state.failure or state.record is None:
+                            failures.append(state.failure or Failure(state.article.origin, "not processed"))
+                            continue
+                        article = state.article
+                        group = None if raw else article_group(article)
+                        incoming.append(
+                            Incoming(
+                                origin=article.origin,
+                                raw_hash=hashes[id(article)],
+                                record=state.record,
+                                sentences=state.sentences,
+                                line_group=group,
+                                line_keys=line_keys(article.text) if group and article.text else frozenset(),
+                            )
+                        )
+                    for outcome in store.add_batch(incoming):
+                        counts[outcome.status] += 1
+                        if outcome.status == "duplicate" and not quiet:
+                            err.print(
+                                f"duplicate: {outcome.origin} (same text as {outcome.doc_id})",
+                                markup=False, highlight=False,
+                            )
+                    progress.advance(task, len(batch))
+            total = store.count()
+    except (StoreError, StoreTooNew, ModelMissing) as exc:
+        raise _fail(str(exc)) from None
+    counts["failed"] = len(failures)
+    _report_failures(failures)
+    err.print(
+        f"read {counts['read']}, stored {counts['stored']}, duplicates {counts['duplicate']}, "
+        f"already stored {counts['already stored']}, failed {counts['failed']} "
+        f"— {total} documents in {db}",
+        markup=False,
+        highlight=False,
+    )
+    if failures and not (counts["stored"] or counts["duplicate"] or counts["already stored"]):
+        raise typer.Exit(1)
+
+
+def _open_readonly(db: str) -> Store:
+    try:
+        return Store.open(db, readonly=True)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _print_json(rows: Any) -> None:
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def docs(
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+    limit: Annotated[int, typer.Option(help="Show at most this many (0: all).")] = 0,
+) -> None:
+    """List stored documents: date, outlet, title."""
+    with _open_readonly(db) as store:
+        rows = store.documents(limit=limit or None)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("id", "date", "outlet", "title", box=None, header_style="bold")
+    for row in rows:
+        date = row["published"] or "—"
+        if row["published_method"] in ("text",):
+            date += " (inferred)"
+        table.add_row(row["id"][:12], date, row["outlet"] or "—", row["title"] or "—")
+    out.print(table)
+    err.print(f"{len(rows)} documents", highlight=False)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id (a unique prefix is enough).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one document: metadata, clean body, and what was removed as boilerplate."""
+    with _open_readonly(db) as store:
+        record = store.record(doc_id)
+    if record is None:
+        raise _fail(f"no document {doc_id!r} in {db}")
+    if as_json:
+        _print_json(record.to_dict())
+        return
+    pub = record.published
+    out.print(f"[bold]{record.title or '(no title)'}[/bold]", highlight=False)
+    out.print(f"id: {record.id}", highlight=False)
+    out.print(f"outlet: {record.outlet or '—'}    authors: {', '.join(record.authors) or '—'}", highlight=False)
+    out.print(f"published: {pub.date or '—'} ({pub.precision or 'no precision'}, {pub.method})", highlight=False)
+    out.print(f"source: {record.path or record.url or '—'}\n", highlight=False)
+    out.print(record.body, markup=False, highlight=False)
+    if record.removed:
+        out.print(f"\n[bold]removed ({len(record.removed)}):[/bold]")
+        for item in record.removed:
+            out.print(f"  [{item.reason}] {item.text[:120]}", markup=False, highlight=False)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (FTS5 syntax allowed).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+    limit: Annotated[int, typer.Option(help="Show at most this many sentences.")] = 20,
+) -> None:
+    """Full-text search over the sentences of stored articles."""
+    with _open_readonly(db) as store:
+        try:
+            hits = store.search(query, limit=limit)
+        except StoreError as exc:
+            raise _fail(str(exc)) from None
+    if as_json:
+        _print_json(hits)
+        return
+    for hit in hits:
+        head = f"{hit['published'] or '—'}  {hit['outlet'] or '—'}  {hit['doc_id'][:12]}"
+        out.print(head, style="dim", highlight=False)
+        out.print(f"  {hit['snippet']}", markup=False, highlight=False)
+    err.print(f"{len(hits)} sentences", highlight=False)
+
+
+def run() -> None:  # pragma: no cover - console entry for `python -m dossier`
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()
+

@@ -1,0 +1,134 @@
+"""The per-article pipeline: a list of named stages run over a batch of articles.
+
+Each stage has one job and is registered by name with `@stage`; `DEFAULT_STAGES` is the order
+`dossier extract` and `dossier ingest` run.  A stage receives the whole batch so that the
+spaCy parse can use `nlp.pipe`; most stages just loop.  Per-article work is a pure function of
+the article and the resources, so batches can run in any process (or on Ray, see `scale/`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from spacy.tokens import Doc
+
+from dossier.clean import clean_article
+from dossier.nlp import load_nlp
+from dossier.read.errors import Failure
+from dossier.record import Article, Cleaned, Published, Record, body_hash
+
+
+@dataclass
+class ArticleState:
+    """One article on its way through the stages."""
+
+    article: Article
+    raw: bool = False
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    repeated: frozenset[str] = frozenset()
+    cleaned: Cleaned | None = None
+    doc: Doc | None = None
+    record: Record | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    failure: Failure | None = None
+
+    def fail(self, message: str) -> None:
+        self.failure = Failure(self.article.origin, message)
+
+
+Stage = Callable[[list[ArticleState]], None]
+STAGES: dict[str, Stage] = {}
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "record", "parse", "sentences")
+
+
+def stage(name: str) -> Callable[[Stage], Stage]:
+    def register(func: Stage) -> Stage:
+        STAGES[name] = func
+        return func
+
+    return register
+
+
+def run(states: list[ArticleState], stages: Iterable[str] = DEFAULT_STAGES) -> list[ArticleState]:
+    for name in stages:
+        live = [s for s in states if s.failure is None]
+        if live:
+            STAGES[name](live)
+    return states
+
+
+@stage("clean")
+def clean_stage(states: list[ArticleState]) -> None:
+    for state in states:
+        try:
+            cleaned = clean_article(state.article, raw=state.raw, repeated=state.repeated, now=state.now)
+        except Exception as err:  # a cleaner bug must not stop the batch; report it on its file
+            state.fail(f"could not clean: {type(err).__name__}: {err}")
+            continue
+        if not cleaned.body.strip():
+            state.fail("no article text found")
+            continue
+        state.cleaned = cleaned
+
+
+@stage("record")
+def record_stage(states: list[ArticleState]) -> None:
+    for state in states:
+        assert state.cleaned is not None
+        state.record = build_record(state.article, state.cleaned)
+
+
+@stage("parse")
+def parse_stage(states: list[ArticleState]) -> None:
+    nlp = load_nlp()
+    bodies = [s.record.body if s.record else "" for s in states]
+    for state, doc in zip(states, nlp.pipe(bodies, batch_size=16), strict=True):
+        state.doc = doc
+
+
+@stage("sentences")
+def sentences_stage(states: list[ArticleState]) -> None:
+    for state in states:
+        if state.doc is not None:
+            state.sentences = [(s.start_char, s.end_char) for s in state.doc.sents if s.text.strip()]
+
+
+def build_record(article: Article, cleaned: Cleaned) -> Record:
+    """The record before any linguistic stage: the caller's fields win over what cleaning found."""
+    return Record(
+        id=article.id or body_hash(cleaned.body),
+        body=cleaned.body,
+        path=article.path,
+        url=article.url,
+        outlet=article.outlet or cleaned.outlet,
+        title=article.title or cleaned.title,
+        authors=cleaned.authors,
+        published=_given_date(article.date) or cleaned.published,
+        removed=cleaned.removed,
+    )
+
+
+def _given_date(value: str | None) -> Published | None:
+    if not value:
+        return None
+    precision = {10: "day", 7: "month", 4: "year"}.get(len(value))
+    return Published(date=value, precision=precision, method="given", confidence=1.0)  # type: ignore[arg-type]
+
+
+def process(
+    articles: list[Article],
+    *,
+    raw: bool = False,
+    repeated: Callable[[Article], frozenset[str]] | None = None,
+    now: datetime | None = None,
+    stages: Iterable[str] = DEFAULT_STAGES,
+) -> list[ArticleState]:
+    """Run the stages over one batch of articles."""
+    moment = now or datetime.now(UTC)
+    states = [
+        ArticleState(article=a, raw=raw, now=moment, repeated=repeated(a) if repeated else frozenset())
+        for a in articles
+    ]
+    return run(states, stages)

@@ -1,0 +1,78 @@
+"""The SQLite schema as a list of migrations; `PRAGMA user_version` is the schema version."""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: documents, where they came from, their sentences with full-text search, boilerplate lines seen.
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        body_hash TEXT NOT NULL UNIQUE,
+        path TEXT,
+        url TEXT,
+        outlet TEXT,
+        title TEXT,
+        published TEXT,
+        published_precision TEXT,
+        published_method TEXT,
+        record TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX documents_outlet ON documents(outlet);
+
+    CREATE TABLE sources (
+        raw_hash TEXT PRIMARY KEY,
+        origin TEXT NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        duplicate INTEGER NOT NULL DEFAULT 0,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX sources_doc ON sources(doc_id);
+
+    CREATE TABLE sentences (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX sentences_doc ON sentences(doc_id, idx);
+    CREATE VIRTUAL TABLE sentences_fts USING fts5(
+        text, content='sentences', content_rowid='id', tokenize='porter unicode61'
+    );
+
+    CREATE TABLE line_seen (
+        grp TEXT NOT NULL,
+        key TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        PRIMARY KEY (grp, key, doc_id)
+    ) WITHOUT ROWID;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreTooNew(RuntimeError):
+    pass
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to `SCHEMA_VERSION`; return the version it had."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreTooNew(
+            f"store schema version {version} is newer than this Dossier ({SCHEMA_VERSION}); upgrade Dossier"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        try:
+            conn.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+    return version
