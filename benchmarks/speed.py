@@ -18,10 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, write_result  # noqa: E402
-
-from dossier.batch import Repeats, read_inputs, run_batches  # noqa: E402
-from dossier.nlp import load_nlp  # noqa: E402
+from common import ROOT, write_result
+from dossier.batch import Repeats, read_inputs, run_batches
+from dossier.nlp import load_nlp
 
 
 def main() -> None:

@@ -70,8 +70,12 @@ def test_bad_input_gets_one_line_each_and_the_rest_is_stored(good_files: Path, t
     (bad / "binary.txt").write_bytes(bytes(range(256)) * 64)
     (bad / "empty.txt").write_bytes(b"")
     (bad / "huge.txt").write_bytes((PARAGRAPHS[0] + "\n").encode() * 300_000)  # about 50 MB
-    (bad / "latin.txt").write_bytes(article("Caf\xe9 talks in Gen\xe8ve").encode("latin-1"))
-    (bad / "cut.html").write_text("<html><body><article><p>" + PARAGRAPHS[1] + " And then the")
+    (bad / "latin.txt").write_bytes(
+        article("Caf\xe9 talks", "Delegates left Gen\xe8ve late on Tuesday without a statement.").encode("latin-1")
+    )
+    (bad / "cut.html").write_text(
+        "<html><body><article><h1>Cut short</h1><p>" + "</p><p>".join(PARAGRAPHS[1:]) + "</p><p>And then the"
+    )
     (bad / "feed.jsonl").write_text(
         json.dumps({"id": "j1", "text": article("Feed item", "A fourth paragraph only the feed has.")}) + "\n"
         + '{"id": "j2", "text": "no closing quote\n'

@@ -189,7 +189,9 @@ def docs(
     if as_json:
         _print_json(rows)
         return
-    table = Table("id", "date", "outlet", "title", box=None, header_style="bold")
+    table = Table(box=None, header_style="bold")
+    for name in ("id", "date", "outlet", "title"):
+        table.add_column(name, no_wrap=True, overflow="ellipsis")
     for row in rows:
         date = row["published"] or "—"
         if row["published_method"] in ("text",):

@@ -540,10 +540,7 @@ def _is_byline(line: str, authors: list[str]) -> bool:
 
 
 def _is_bio(line: str, authors: list[str]) -> bool:
-    for author in authors:
-        if author and line.startswith(author) and _BIO_CUE.match(line[len(author):]):
-            return True
-    return False
+    return any(author and line.startswith(author) and _BIO_CUE.match(line[len(author):]) for author in authors)
 
 
 def _filter_lines(lines: list[str], title: str | None, authors: list[str]) -> tuple[list[str], list[Removed]]:

@@ -19,7 +19,7 @@ from dossier.read.warc import read_warc
 from dossier.record import Article
 
 DEFAULT_MAX_BYTES = 5_000_000  # one article larger than this is not an article
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")

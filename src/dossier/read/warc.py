@@ -33,7 +33,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Article | Failure]:
         raise InputError("no HTML response records in WARC file")
 
 
-def _article(record, where: str, path: str, max_bytes: int) -> Article | Failure | None:  # noqa: ANN001
+def _article(record, where: str, path: str, max_bytes: int) -> Article | Failure | None:
     if record.rec_type != "response" or record.http_headers is None:
         return None
     content_type = record.http_headers.get_header("Content-Type") or ""
