@@ -15,7 +15,7 @@ from dossier.clean import RepeatIndex, group_of, line_key
 from dossier.pipeline import DEFAULT_STAGES, ArticleState, process
 from dossier.read import DEFAULT_MAX_BYTES, Failure, read_paths
 from dossier.record import Article
-from dossier.store import Store
+from dossier.store import Incoming, Store
 
 BATCH_SIZE = 16
 
@@ -91,3 +91,18 @@ def run_batches(
     for start in range(0, len(articles), batch_size):
         chunk = articles[start : start + batch_size]
         yield process(chunk, raw=raw, repeated=None if raw else repeats, now=moment, stages=stage_names)
+
+
+def to_incoming(state: ArticleState, raw_digest: str, *, raw: bool = False) -> Incoming:
+    """A processed article as the store takes it, with the lines its outlet's later articles compare to."""
+    assert state.record is not None
+    article = state.article
+    group = None if raw else article_group(article)
+    return Incoming(
+        origin=article.origin,
+        raw_hash=raw_digest,
+        record=state.record,
+        sentences=state.sentences,
+        line_group=group,
+        line_keys=line_keys(article.text) if group and article.text else frozenset(),
+    )

@@ -13,11 +13,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from dossier import __version__
-from dossier.batch import Repeats, article_group, line_keys, raw_hash, read_inputs, run_batches
+from dossier.batch import Repeats, raw_hash, read_inputs, run_batches, to_incoming
 from dossier.nlp import ModelMissing
 from dossier.read import DEFAULT_MAX_BYTES, Failure
 from dossier.record import Article
-from dossier.store import DEFAULT_DB, Incoming, Store, StoreError, StoreTooNew
+from dossier.store import DEFAULT_DB, Store, StoreError, StoreTooNew
 
 app = typer.Typer(
     help="Dossier: turn news articles about a developing story into a sourced, dated record.",
@@ -129,19 +129,8 @@ def ingest(
                     for state in batch:
                         if state.failure or state.record is None:
                             failures.append(state.failure or Failure(state.article.origin, "not processed"))
-                            continue
-                        article = state.article
-                        group = None if raw else article_group(article)
-                        incoming.append(
-                            Incoming(
-                                origin=article.origin,
-                                raw_hash=hashes[id(article)],
-                                record=state.record,
-                                sentences=state.sentences,
-                                line_group=group,
-                                line_keys=line_keys(article.text) if group and article.text else frozenset(),
-                            )
-                        )
+                        else:
+                            incoming.append(to_incoming(state, hashes[id(state.article)], raw=raw))
                     for outcome in store.add_batch(incoming):
                         counts[outcome.status] += 1
                         if outcome.status == "duplicate" and not quiet:
@@ -153,6 +142,8 @@ def ingest(
             total = store.count()
     except (StoreError, StoreTooNew, ModelMissing) as exc:
         raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise _fail(f"interrupted after storing {counts['stored']} articles; run again to finish", 130) from None
     counts["failed"] = len(failures)
     _report_failures(failures)
     err.print(
