@@ -87,10 +87,10 @@ def test_not_after_bound() -> None:
 
 
 def test_utc_timestamp_uses_local_day_from_time_element() -> None:
-    head = '<meta property="article:published_time" content="2023-12-23T03:15:00Z">'
-    byline = '<p class="meta">Posted <time datetime="2023-12-22T22:15:00-05:00">Dec 22, 10:15 PM</time></p>'
+    head = '<meta property="article:published_time" content="2024-01-09T02:40:00Z">'
+    byline = '<p class="meta">Posted <time datetime="2024-01-08T21:40:00-05:00">Jan 8, 9:40 PM</time></p>'
     out = clean_html(page(head=head, byline=byline), now=NOW)
-    assert out.published.date == "2023-12-22"
+    assert out.published.date == "2024-01-08"
 
 
 def test_author_equal_to_site_name_rejected() -> None:
