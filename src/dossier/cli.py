@@ -25,7 +25,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=True)
+# Piped output keeps whole lines: a table is not squeezed to 80 columns.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite store file.")]
@@ -181,8 +182,10 @@ def docs(
         _print_json(rows)
         return
     table = Table(box=None, header_style="bold")
-    for name in ("id", "date", "outlet", "title"):
-        table.add_column(name, no_wrap=True, overflow="ellipsis")
+    table.add_column("id", no_wrap=True, min_width=12)
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("outlet", no_wrap=True, max_width=28, overflow="ellipsis")
+    table.add_column("title", no_wrap=True, overflow="ellipsis")
     for row in rows:
         date = row["published"] or "—"
         if row["published_method"] in ("text",):

@@ -17,4 +17,4 @@ class Failure:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.message}"
+        return f"{self.origin}: {' '.join(self.message.split())}"
