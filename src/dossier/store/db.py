@@ -60,7 +60,8 @@ class Store:
             if readonly:
                 if not Path(target).exists():
                     raise StoreError(f"{target}: no such store (run `dossier ingest` first)")
-                conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
+                uri = Path(target).resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
                 conn = sqlite3.connect(target, check_same_thread=False)
                 conn.execute("PRAGMA journal_mode=WAL")

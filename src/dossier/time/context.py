@@ -1,0 +1,60 @@
+"""Document context for normalisation: the anchor, tense near a mention, and what was mentioned before."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from dossier.time.lexicon import alternation, lexicon
+
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`(])|\n")
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    lex = lexicon()
+    fut = alternation(lex["future_cues"])
+    past = alternation(lex["past_cues"])
+    return re.compile(rf"\b(?:(?P<fut>{fut})|(?P<past>{past})|(?P<ed>[a-z]{{3,}}ed))\b", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    text: str
+    anchor: date | None
+    last_quarter: tuple[int, int] | None = None
+    last_year: int | None = None
+    last_date: date | None = None
+    quarter_doc: bool = False
+    seen: dict[str, str] = field(default_factory=dict)
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        lo = max(0, start - 300)
+        left = 0
+        for m in _SENT_END.finditer(self.text, lo, start):
+            left = m.end()
+        left = max(left, lo)
+        m = _SENT_END.search(self.text, end, min(len(self.text), end + 300))
+        right = m.start() + 1 if m else min(len(self.text), end + 300)
+        return left, right
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'future' or 'past' from the closest tense cue in the sentence; None when there is none."""
+        left, right = self.sentence(start, end)
+        best: tuple[float, str] | None = None
+        for m in _cue_re().finditer(self.text, left, right):
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else 1.5 * (m.start() - end)
+            kind = "future" if m.group("fut") else "past"
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+        return best[1] if best else None
+
+    def before(self, start: int, n: int = 30) -> str:
+        return self.text[max(0, start - n):start].lower()
+
+    def after(self, end: int, n: int = 30) -> str:
+        return self.text[end:end + n].lower()
