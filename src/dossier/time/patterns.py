@@ -1,0 +1,668 @@
+"""TIMEX3 rules: one compiled regex and one normaliser per expression family.
+
+Each handler gets the match and the document Context and returns a Hit (type, value, mod) or None to
+reject the candidate. Spans are whole matches; overlap resolution (longest first) happens in timex.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from dossier.time import normalize as nz
+from dossier.time.context import Context
+from dossier.time.lexicon import fragments, lexicon, word_number
+
+UNKNOWN_DAY = "XXXX-XX-XX"
+
+
+@dataclass(frozen=True)
+class Hit:
+    type: str
+    value: str
+    mod: str | None = None
+    start: int | None = None  # a later start than the match (a determiner TimeML leaves out)
+
+
+Handler = Callable[[re.Match[str], Context], Hit | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+    handler: Handler
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    v = m.groupdict().get(name)
+    return v.lower() if v else None
+
+
+def _key(s: str) -> str:
+    return " ".join(s.lower().replace("’", "'").rstrip(".").split())
+
+
+def _month(s: str) -> int:
+    return lexicon()["months"][_key(s)]
+
+
+def _weekday(s: str) -> int:
+    return lexicon()["weekdays"][_key(s)]
+
+
+def _pmod(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = _key(word).rstrip("-")
+    return lexicon()["point_mods"].get(w)
+
+
+def _year4(s: str) -> int:
+    s = s.strip("'’")
+    y = int(s)
+    if len(s) == 2:
+        return 1900 + y if y >= 30 else 2000 + y
+    return y
+
+
+def _direction(m: re.Match[str], ctx: Context) -> str | None:
+    return ctx.tense(m.start(), m.end())
+
+
+def _day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def _unit(word: str) -> tuple[str, int]:
+    w = _key(word)
+    if w == "centuries":
+        w = "century"
+    units = lexicon()["units"]
+    if w not in units and w.endswith("s"):
+        w = w[:-1]
+    designator, mult = units[w]
+    return designator, mult
+
+
+def _is_rate_context(ctx: Context, start: int) -> bool:
+    """'$5 a year', 'twice a day', '3 percent a year' read as SET."""
+    return bool(re.search(r"(?:\d|%|percent|cents?|dollars?|share|times|once|twice|million|billion)\W*$",
+                          ctx.before(start, 25)))
+
+
+# --------------------------------------------------------------------------- calendar dates
+
+def h_full_date(m: re.Match[str], ctx: Context) -> Hit | None:
+    month = _month(m["mon"])
+    day = int(m["day"])
+    if not 1 <= day <= 31:
+        return None
+    year_text = m["year"] or m.groupdict().get("year2")
+    if year_text:
+        year = _year4(year_text)
+    elif ctx.anchor:
+        wd = _g(m, "wd")
+        year = _year_from_weekday(ctx.anchor, month, day, _weekday(wd)) if wd else None
+        year = year or nz.pick_year(ctx.anchor, month, day, None)
+    else:
+        return Hit("DATE", f"XXXX-{month:02d}-{day:02d}")
+    d = nz.safe_date(year, month, day)
+    if d is None:
+        return None
+    ctx.last_date, ctx.last_year = d, year
+    return Hit("DATE", _day_value(d))
+
+
+def _year_from_weekday(anchor: date, month: int, day: int, weekday: int) -> int | None:
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        d = nz.safe_date(year, month, day)
+        if d and d.isoweekday() == weekday:
+            return year
+    return None
+
+
+def h_iso_date(m: re.Match[str], ctx: Context) -> Hit | None:
+    d = nz.safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+    if d is None:
+        return None
+    ctx.last_date = d
+    return Hit("DATE", _day_value(d))
+
+
+def h_numeric_date(m: re.Match[str], ctx: Context) -> Hit | None:
+    d = nz.safe_date(_year4(m["year"]), int(m["mon"]), int(m["day"]))
+    if d is None:
+        return None
+    ctx.last_date = d
+    return Hit("DATE", _day_value(d))
+
+
+def h_month_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    month = _month(m["mon"])
+    if m["year"]:
+        year = _year4(m["year"])
+    elif ctx.anchor and m["yrel"]:
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[_g(m, "yrel") or "this"]
+    else:
+        return None
+    ctx.last_year = year
+    return Hit("DATE", nz.month_value(year, month), _pmod(m["mod"]))
+
+
+def h_month(m: re.Match[str], ctx: Context) -> Hit | None:
+    month = _month(m["mon"])
+    if re.search(r"\b(?:the|a|an)\s+$", ctx.before(m.start(), 6)) or (len(m["mon"]) <= 4 and "." not in m["mon"]
+                                                                      and _key(m["mon"]) not in ("may", "june", "july")):
+        return None
+    mod = _pmod(m["mod"])
+    rel = _g(m, "rel")
+    if ctx.anchor is None:
+        return Hit("DATE", f"XXXX-{month:02d}", mod)
+    a = ctx.anchor
+    if rel in ("last", "past", "this past"):
+        year = a.year if month < a.month else a.year - 1
+    elif rel in ("next", "coming"):
+        year = a.year if month > a.month else a.year + 1
+    elif rel == "this":
+        year = a.year
+    else:
+        year = nz.pick_year(a, month, None, _direction(m, ctx) if _g(m, "mod") is None else None)
+    return Hit("DATE", nz.month_value(year, month), mod)
+
+
+_NUMBER_AFTER = re.compile(r"\s*(?:%|percent|[-–]\d|\.\d|,\d{3}|\d|\s+(?:people|troops|members|workers|"
+                           r"units|shares|tons|feet|miles|meters|votes|cars|jobs|points|pounds|acres))", re.I)
+
+
+def h_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    year = int(m["year"])
+    before = ctx.before(m.start(), 3)
+    if re.search(r"[$£€#.,\d]\s*$", before) or _NUMBER_AFTER.match(ctx.text, m.end()):
+        return None
+    if not (m["fiscal"] or m["mod"] or m["pre"]) and not 1800 <= year <= 2099:
+        return None
+    ctx.last_year = year
+    mod = _pmod(m["mod"])
+    if m["pre"]:
+        mod = "AFTER" if _key(m["pre"]).startswith("post") else "BEFORE"
+    return Hit("DATE", str(year), mod)
+
+
+def h_decade(m: re.Match[str], ctx: Context) -> Hit | None:
+    digits = (m["dec"] or m["dec2"] or m["dec3"]).strip("'’")
+    if len(digits) == 2:
+        century = "19" if int(digits) >= 30 else "20"
+        if ctx.anchor and int(digits) < 30:
+            century = str(ctx.anchor.year // 100)
+        digits = century + digits
+    return Hit("DATE", digits[:3], _pmod(m["mod"]))
+
+
+def h_century(m: re.Match[str], ctx: Context) -> Hit | None:
+    rel = _g(m, "rel")
+    if rel:
+        if ctx.anchor is None:
+            return None
+        cent = ctx.anchor.year // 100 + {"this": 0, "the": 0, "last": -1, "past": -1, "next": 1}[rel]
+        return Hit("DATE", f"{cent:02d}", _pmod(m["mod"]))
+    n = int(re.sub(r"\D", "", m["ord"])) if re.match(r"\d", m["ord"]) else _ORD_WORDS.get(_key(m["ord"]))
+    if not n:
+        return None
+    return Hit("DATE", f"{n - 1:02d}", _pmod(m["mod"]))
+
+
+_ORD_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+              "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+              "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+              "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+
+
+# --------------------------------------------------------------------------- quarters, halves, seasons
+
+def h_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
+    text = _key(m.group(0))
+    ordinal = _g(m, "ord")
+    if not ordinal and not re.match(r"(?:the|this|that|its|last|next|their|latest)\b", text):
+        return None
+    ctx.quarter_doc = True
+    q = _ORD_WORDS.get(re.sub(r"(?<=\d)(st|nd|rd|th)", "", ordinal), None) if ordinal else None
+    if ordinal and ordinal[0].isdigit():
+        q = int(ordinal[0])
+    year = _quarter_year(m, ctx, q)
+    if year is None:
+        return Hit("DATE", f"XXXX-Q{q or 'X'}")
+    if q is None:
+        year, q = _unnamed_quarter(text, ctx)
+    elif re.search(r"year-(?:ago|earlier)|year\s+(?:ago|earlier)", text):
+        year -= 1
+    ctx.last_quarter = (year, q)
+    start = m.start("ord") if m["ord"] and _g(m, "det") == "the" and re.search(r"-quarter$", text) else None
+    return Hit("DATE", f"{year}-Q{q}", start=start)
+
+
+def _quarter_year(m: re.Match[str], ctx: Context, q: int | None) -> int | None:
+    if m["year"]:
+        return _year4(m["year"])
+    yrel = _g(m, "yrel")
+    if ctx.anchor is None:
+        return None
+    if yrel:
+        return ctx.anchor.year + (-1 if yrel.startswith("last") else 1 if yrel.startswith("next") else 0)
+    if q is None:
+        return ctx.anchor.year
+    if ctx.last_quarter and ctx.last_quarter[1] == q:
+        return ctx.last_quarter[0]
+    cur = nz.quarter_of(ctx.anchor)
+    return ctx.anchor.year if q <= cur or _direction(m, ctx) == "future" else ctx.anchor.year - 1
+
+
+def _unnamed_quarter(text: str, ctx: Context) -> tuple[int, int]:
+    assert ctx.anchor is not None
+    if re.search(r"\b(?:next|coming)\b", text):
+        return nz.shift_quarter(ctx.anchor.year, nz.quarter_of(ctx.anchor), 1)
+    if re.search(r"\b(?:current|this)\b", text):
+        return ctx.anchor.year, nz.quarter_of(ctx.anchor)
+    base = ctx.last_quarter or nz.shift_quarter(ctx.anchor.year, nz.quarter_of(ctx.anchor), -1)
+    if re.search(r"year-(?:ago|earlier)", text):
+        return base[0] - 1, base[1]
+    if re.search(r"\b(?:previous|preceding|last|prior)\b", text) and ctx.last_quarter:
+        return nz.shift_quarter(base[0], base[1], -1)
+    return base
+
+
+def h_period(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'the year-ago period', 'the latest period': a quarter in earnings reports."""
+    if not ctx.quarter_doc or ctx.anchor is None:
+        return None
+    year, q = _unnamed_quarter(_key(m.group(0)), ctx)
+    if m["year"]:
+        year = int(m["year"])
+    return Hit("DATE", f"{year}-Q{q}")
+
+
+def h_half(m: re.Match[str], ctx: Context) -> Hit | None:
+    half = 1 if _g(m, "ord") in ("first", "1st") else 2
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.anchor:
+        year = ctx.anchor.year if half == 1 or ctx.anchor.month > 6 else ctx.anchor.year - 1
+    else:
+        return Hit("DATE", f"XXXX-H{half}")
+    return Hit("DATE", f"{year}-H{half}")
+
+
+def h_season(m: re.Match[str], ctx: Context) -> Hit | None:
+    word = _g(m, "season") or ""
+    rel = _g(m, "rel")
+    if word == "fall" and not (rel or m["year"]):
+        return None
+    code = nz.season_code(word)
+    mod = _pmod(m["mod"])
+    if m["year"]:
+        return Hit("DATE", f"{m['year']}-{code}", mod)
+    if ctx.anchor is None:
+        return Hit("DATE", f"XXXX-{code}", mod)
+    rel = None if rel == "the" else rel
+    return Hit("DATE", nz.season_value(ctx.anchor, code, rel, _direction(m, ctx)), mod)
+
+
+# --------------------------------------------------------------------------- weekdays, days, times
+
+def _weekday_direction(rel: str | None, m: re.Match[str], ctx: Context) -> str:
+    if rel in ("last", "past", "this past"):
+        return "last"
+    if rel in ("next", "coming", "this coming"):
+        return "next"
+    if rel == "this":
+        return "future"
+    return _direction(m, ctx) or "past"
+
+
+def h_weekday(m: re.Match[str], ctx: Context) -> Hit | None:
+    wd = _weekday(m["wd"])
+    rel = _g(m, "rel")
+    pod = _g(m, "pod")
+    mod = None
+    if ctx.anchor is None:
+        return Hit("DATE", UNKNOWN_DAY + (f"T{_pod(pod)}" if pod else ""), mod)
+    d = nz.weekday_date(ctx.anchor, wd, _weekday_direction(rel, m, ctx))
+    ctx.last_date = d
+    if pod:
+        return Hit("TIME", f"{d.isoformat()}T{_pod(pod)}", mod)
+    return Hit("DATE", d.isoformat(), mod)
+
+
+def _pod(word: str) -> str:
+    return lexicon()["parts_of_day"][_key(word)]
+
+
+def h_weekday_set(m: re.Match[str], ctx: Context) -> Hit | None:
+    wd = _weekday(m["wd"] or m["wdp"])
+    pod = _g(m, "pod")
+    return Hit("SET", f"XXXX-WXX-{wd}" + (f"T{_pod(pod)}" if pod else ""))
+
+
+def h_deictic(m: re.Match[str], ctx: Context) -> Hit | None:
+    word = _key(m["word"])
+    pod = _g(m, "pod")
+    mod = _pmod(m["mod"]) if _g(m, "mod") in ("late", "early") else None
+    if word == "tonight":
+        pod, offset = "night", 0
+    else:
+        offset = lexicon()["deictic_days"][word]
+    if ctx.anchor is None:
+        return Hit("DATE", UNKNOWN_DAY, mod)
+    d = ctx.anchor + timedelta(days=offset)
+    ctx.last_date = d
+    if pod:
+        return Hit("TIME", f"{d.isoformat()}T{_pod(pod)}", mod)
+    return Hit("DATE", d.isoformat(), mod)
+
+
+def h_this_pod(m: re.Match[str], ctx: Context) -> Hit | None:
+    rel = _g(m, "rel")
+    pod = _g(m, "pod") or "night"
+    if ctx.anchor is None:
+        return Hit("TIME", f"{UNKNOWN_DAY}T{_pod(pod)}")
+    d = ctx.anchor - timedelta(days=1) if rel == "last" else ctx.anchor
+    return Hit("TIME", f"{d.isoformat()}T{_pod(pod)}", _pmod(m["mod"]))
+
+
+def _clock(m: re.Match[str]) -> str | None:
+    if m["word"]:
+        return lexicon()["clock_words"][_key(m["word"])]
+    hour = int(m["h"])
+    minute = int(m["min"] or 0)
+    ampm = (_g(m, "ampm") or "").replace(".", "").replace(" ", "")
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    if ampm.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def h_time(m: re.Match[str], ctx: Context) -> Hit | None:
+    clock = _clock(m)
+    if clock is None:
+        return None
+    tz = "Z" if _g(m, "tz") in ("utc", "gmt") else ""
+    day: str
+    wd = m["wd"] or m["wd2"]
+    if ctx.anchor is None:
+        day = UNKNOWN_DAY
+    elif wd:
+        d = nz.weekday_date(ctx.anchor, _weekday(wd), _weekday_direction(None, m, ctx))
+        day = d.isoformat()
+    elif m["deictic"]:
+        day = (ctx.anchor + timedelta(days=lexicon()["deictic_days"][_key(m["deictic"])])).isoformat()
+    else:
+        day = (ctx.last_date or ctx.anchor).isoformat()
+    return Hit("TIME", f"{day}T{clock}{tz}")
+
+
+def h_holiday(m: re.Match[str], ctx: Context) -> Hit | None:
+    rel = _g(m, "rel")
+    name = m["name"]
+    if m["year"]:
+        d = nz.holiday_date(name, int(m["year"]))
+        return Hit("DATE", d.isoformat()) if d else None
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    this_year = nz.holiday_date(name, a.year)
+    if this_year is None:
+        return None
+    direction = {"last": "past", "next": "future", "this": None}.get(rel or "", _direction(m, ctx))
+    if direction == "past" and this_year > a:
+        this_year = nz.holiday_date(name, a.year - 1)
+    elif direction == "future" and this_year < a:
+        this_year = nz.holiday_date(name, a.year + 1)
+    return Hit("DATE", this_year.isoformat()) if this_year else None
+
+
+# --------------------------------------------------------------------------- relative units
+
+def h_rel_unit(m: re.Match[str], ctx: Context) -> Hit | None:
+    rel = re.sub(r"^the\s+", "", _key(m["rel"]))
+    unit = _key(m["unit"])
+    mod = _pmod(m["mod"])
+    if rel in ("past", "previous") and m["rel"].lower().startswith("the") and unit in ("year", "month", "week", "day"):
+        designator, _ = _unit(unit)
+        return Hit("DURATION", nz.duration_value(1, designator), mod)
+    if rel in ("this past", "past"):
+        rel = "last"
+    if ctx.anchor is None:
+        return Hit("DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(unit, UNKNOWN_DAY), mod)
+    offset = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
+              "following": 1, "that": 0, "same": 0}.get(rel, 0)
+    if rel in ("that", "same", "following") and unit == "year" and ctx.last_year:
+        return Hit("DATE", str(ctx.last_year + offset), mod)
+    value = _shift_unit(ctx.anchor, unit, offset, ctx)
+    if mod == "START" and _key(m["mod"] or "") == "earlier" and unit == "day":
+        mod = None
+    return Hit("DATE", value, mod) if value else None
+
+
+def _shift_unit(a: date, unit: str, offset: int, ctx: Context) -> str | None:
+    if unit == "year":
+        return str(a.year + offset)
+    if unit == "month":
+        return nz.month_value(*nz.shift_month(a.year, a.month, offset))
+    if unit == "week":
+        return nz.iso_week(a + timedelta(weeks=offset))
+    if unit == "weekend":
+        return nz.iso_week(a + timedelta(weeks=offset)) + "-WE"
+    if unit == "quarter":
+        year, q = nz.shift_quarter(a.year, nz.quarter_of(a), offset)
+        ctx.quarter_doc = True
+        return f"{year}-Q{q}"
+    if unit == "decade":
+        return str((a.year // 10 + offset))
+    if unit == "century":
+        return f"{a.year // 100 + offset:02d}"
+    if unit in ("day", "night"):
+        return (a + timedelta(days=offset)).isoformat()
+    return None
+
+
+def h_the_weekend(m: re.Match[str], ctx: Context) -> Hit | None:
+    if ctx.anchor is None:
+        return Hit("DATE", "XXXX-WXX-WE")
+    a = ctx.anchor
+    if _direction(m, ctx) == "future" and a.isoweekday() < 6:
+        return Hit("DATE", nz.iso_week(a) + "-WE")
+    back = a if a.isoweekday() >= 6 else a - timedelta(days=a.isoweekday())
+    return Hit("DATE", nz.iso_week(back) + "-WE")
+
+
+def h_ago(m: re.Match[str], ctx: Context) -> Hit | None:
+    num = m["num"]
+    amount = word_number(num) if num else 1
+    designator, mult = _unit(m["unit"])
+    mod = _ago_mod(m)
+    if amount is None or ctx.anchor is None:
+        return Hit("DATE", "PAST_REF", mod)
+    n = int(amount * mult)
+    a = ctx.anchor
+    later = _key(m["dir"]) in ("later", "from now", "hence")
+    sign = 1 if later else -1
+    if designator == "Y":
+        if n == 1 and ctx.quarter_doc and ctx.last_quarter:
+            return Hit("DATE", f"{ctx.last_quarter[0] - 1}-Q{ctx.last_quarter[1]}", mod)
+        if mult >= 10:
+            return Hit("DATE", str(a.year + sign * n)[:3], mod)
+        return Hit("DATE", str(a.year + sign * n), mod)
+    if designator == "M":
+        return Hit("DATE", nz.month_value(*nz.shift_month(a.year, a.month, sign * n)), mod)
+    if designator == "W":
+        return Hit("DATE", (a + timedelta(weeks=sign * n)).isoformat(), mod)
+    if designator == "D":
+        return Hit("DATE", (a + timedelta(days=sign * n)).isoformat(), mod)
+    if designator == "Q":
+        year, q = nz.shift_quarter(a.year, nz.quarter_of(a), sign * n)
+        return Hit("DATE", f"{year}-Q{q}", mod)
+    return Hit("TIME", f"{a.isoformat()}", mod)
+
+
+def _ago_mod(m: re.Match[str]) -> str | None:
+    mod = _g(m, "dmod")
+    if not mod:
+        return None
+    return lexicon()["duration_mods"][_key(mod)][0]
+
+
+def h_year_ago_adj(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'year-earlier', 'year-ago' used alone as an adjective."""
+    if ctx.anchor is None:
+        return None
+    if ctx.quarter_doc and ctx.last_quarter:
+        return Hit("DATE", f"{ctx.last_quarter[0] - 1}-Q{ctx.last_quarter[1]}")
+    return Hit("DATE", str(ctx.anchor.year - 1))
+
+
+# --------------------------------------------------------------------------- durations and sets
+
+def h_duration(m: re.Match[str], ctx: Context) -> Hit | None:
+    num = m["num"]
+    unit_word = _key(m["unit"])
+    designator, mult = _unit(unit_word)
+    amount = word_number(num) if num else None
+    plural = unit_word.endswith("s")
+    if num is None and not plural:
+        return None
+    if designator == "Q":
+        return None
+    if _key(num or "") in ("a", "an") and _is_rate_context(ctx, m.start()):
+        return Hit("SET", nz.duration_value(1, designator, mult))
+    if num and amount is None and unit_word == "years" and _key(num) in ("recent",):
+        return Hit("DATE", "PAST_REF")
+    mod = lexicon()["duration_mods"][_key(m["dmod"])][0] if m["dmod"] else None
+    if mod is None:
+        before = re.search(r"(\w+)\s+$", ctx.before(m.start(), 20))
+        if before and before[1] in lexicon()["duration_mods"]:
+            mod = lexicon()["duration_mods"][before[1]][0]
+    return Hit("DURATION", nz.duration_value(amount, designator, mult), mod)
+
+
+def h_bare_plural(m: re.Match[str], ctx: Context) -> Hit | None:
+    designator, mult = _unit(m["unit"])
+    if designator == "Q":
+        return None
+    return Hit("DURATION", nz.duration_value(None, designator, mult))
+
+
+def h_set_every(m: re.Match[str], ctx: Context) -> Hit | None:
+    target = _key(m["target"])
+    amount = word_number(m["num"]) if m["num"] else 1
+    if m["other"]:
+        amount = 2
+    if target in lexicon()["weekdays"]:
+        return Hit("SET", f"XXXX-WXX-{_weekday(target)}")
+    if target in lexicon()["months"]:
+        return Hit("SET", f"XXXX-{_month(target):02d}")
+    designator, mult = _unit(target)
+    if designator == "Q":
+        designator, mult = "M", 3
+    return Hit("SET", nz.duration_value(amount or 1, designator, mult))
+
+
+def h_set_word(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit("SET", lexicon()["set_words"][_key(m.group(0))])
+
+
+def h_ref(m: re.Match[str], ctx: Context) -> Hit | None:
+    word = _key(m["word"])
+    value = lexicon()["refs"][word]
+    if word == "current" and not re.match(r"\s+[a-z]", ctx.after(m.end(), 5)):
+        return None
+    if word == "now" and re.match(r"\s*that\b", ctx.after(m.end(), 8)):
+        return None
+    return Hit("DATE", value)
+
+
+def h_fiscal_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit("DURATION", "P1Y")
+
+
+# --------------------------------------------------------------------------- the rule table
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    f = fragments()
+    mon, wd, wda = f["month"], f["weekday"], f["weekday_any"]
+    num, vague, unit = f["number"], f["vague"], f["unit"]
+    pmod, dmod, ordinal = f["pmod"], f["dmod"], f["ordinal"]
+    year = r"(?:1[6-9]|20)\d\d"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    wd_pre = rf"(?:(?P<wd>{wda}),?\s+)?"
+    ampm = r"(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
+    tz = rf"(?:\s+(?P<tz>{f['tz']})\b)?"
+    table: list[tuple[str, str, Handler]] = [
+        ("iso_date", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", h_iso_date),
+        ("numeric_date", r"\b(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)\b", h_numeric_date),
+        ("mdy", rf"\b{wd_pre}(?P<mon>{mon})\s+{day}(?:,?\s+(?P<year>{year})\b|\s+'(?P<year2>\d\d)\b)?",
+         h_full_date),
+        ("dmy", rf"\b{wd_pre}(?:the\s+)?{day}\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{year})\b)?", h_full_date),
+        ("month_year", rf"\b(?:(?P<mod>{pmod})\s*)?(?P<mon>{mon})(?:\s+of)?,?\s+(?:(?P<year>{year})\b|"
+                       r"(?P<yrel>last|this|next)\s+year\b)", h_month_year),
+        ("month", rf"\b(?:(?P<mod>{pmod})\s*)?(?:(?P<rel>last|this\s+past|this|next|coming|past)\s+)?(?P<mon>{mon})(?!\s*\d)",
+         h_month),
+        ("year", rf"(?:\b(?P<mod>{pmod})\s*|\b(?P<pre>post|pre)-)?(?:\b(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?"
+                 rf"(?<![\w$£€])(?P<year>\d{{4}})(?![\w-])", h_year),
+        ("decade", rf"(?:\bthe\s+)?(?:\b(?P<mod>early|late|mid)[-\s]*)?(?:(?P<dec>(?:1[6-9]|20)\d0)|"
+                   rf"(?<=\bthe\s)(?P<dec2>\d0)|['’](?P<dec3>\d0))['’]?s\b", h_decade),
+        ("century", rf"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?(?:(?P<rel>this|last|next|past)\s+)?"
+                    r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-first)?)?[-\s]*century\b", h_century),
+        ("quarter", rf"\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yearadj>{year}|this\s+year['’]s|"
+                    r"last\s+year['’]s)\s+)?(?:(?:latest|current|previous|preceding|past|year-ago|year-earlier|same|"
+                    rf"comparable|fiscal|most\s+recent|recent|prior)[-\s]+)*(?P<ord>{ordinal})?(?:[-\s]+fiscal)?[-\s]*"
+                    rf"quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{year})\b|(?P<yrel>this|last|next)\s+year\b))?",
+         h_quarter),
+        ("period", rf"\bthe\s+(?:year-ago|year-earlier|latest|same|comparable|(?P<year>{year}))\s+period\b", h_period),
+        ("half", rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[-\s]+half\b(?:\s+of\s+(?:(?P<year>{year})\b|"
+                 r"(?:this|the)\s+year\b))?", h_half),
+        ("season", rf"\b(?:(?P<mod>{pmod})\s*)?(?:(?P<rel>this|last|next|the|past|coming)\s+)?(?P<season>{f['season']})"
+                   rf"\b(?:\s+of\s+(?P<year>{year})\b|\s+(?P<year2>{year})\b)?", h_season),
+        ("weekday_set", rf"\b(?:(?:every|each)\s+(?P<wd>{wd})|(?P<wdp>{wd})s)(?:\s+(?P<pod>{f['pod']})s?)?\b",
+         h_weekday_set),
+        ("weekday", rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?"
+                    rf"(?P<wd>{wd})(?:\s+(?P<pod>{f['pod']})\b)?", h_weekday),
+        ("deictic", rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>{f['deictic']}|tonight)\b"
+                    rf"(?:\s+(?P<pod>{f['pod']})\b)?", h_deictic),
+        ("this_pod", rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow)\s+(?P<pod>{f['pod']})\b",
+         h_this_pod),
+        ("time", rf"\b(?:(?P<wd>{wda})\s+(?:at\s+)?)?(?:(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*{ampm}|"
+                 rf"(?P<word>noon|midnight|midday)){tz}(?:,?\s+(?:on\s+)?(?P<wd2>{wd})\b|"
+                 rf"\s+(?P<deictic>today|yesterday|tomorrow)\b)?", h_time),
+        ("clock24", rf"\b(?P<h>[0-2]?\d):(?P<min>[0-5]\d){tz}(?!\d)(?P<word>)?(?P<ampm>)?(?P<wd>)?(?P<wd2>)?"
+                    r"(?P<deictic>)?", h_time),
+        ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>{f['holiday']})\b(?:\s+(?P<year>{year})\b)?",
+         h_holiday),
+        ("rel_unit", rf"\b(?:(?P<mod>{pmod})\s+)?(?P<rel>last|this\s+past|this|next|(?:the\s+)?(?:past|coming|current|"
+                     r"previous|following|same)|that)\s+(?P<unit>year|month|week(?:end)?|quarter|decade|century)\b",
+         h_rel_unit),
+        ("the_weekend", r"\bthe\s+weekend\b", h_the_weekend),
+        ("ago", rf"\b(?:(?P<dmod>{dmod})\s+)?(?:(?P<num>{num}|{vague})[-\s]+)?(?P<unit>{unit})\s+"
+                r"(?P<dir>ago|earlier|later|from\s+now|hence)\b", h_ago),
+        ("year_ago_adj", r"\byear-(?:ago|earlier)\b", h_year_ago_adj),
+        ("duration", rf"(?:\b(?P<dmod>{dmod})\s+|\b(?:the\s+)?(?:past|last|next|first|coming|previous|following|"
+                     r"final|remaining|latest|recent|another|other|initial)\s+|\bthe\s+)?"
+                     rf"(?:(?P<num>{num}|{vague}|recent)(?:\s+(?:more|additional|full|straight|consecutive))?[-\s]+)"
+                     rf"(?P<unit>{unit})(?:-(?:long|old))?\b", h_duration),
+        ("bare_plural", r"\b(?:(?:recent|coming|past|the\s+past|the\s+coming)\s+)?(?P<unit>years|months|weeks|decades|"
+                        r"centuries|hours|minutes)\b", h_bare_plural),
+        ("set_every", rf"\b(?:every|each|per)\s+(?:(?P<other>other)\s+|(?P<num>{num})\s+)?"
+                      rf"(?P<target>{wd}|{mon}|{unit})\b", h_set_every),
+        ("set_word", rf"\b{f['setword']}\b", h_set_word),
+        ("ref", rf"\b(?P<word>{f['ref']})\b", h_ref),
+        ("fiscal_year", r"\bthe\s+fiscal\s+year\b", h_fiscal_year),
+    ]
+    return tuple(Rule(name, re.compile(rx, re.IGNORECASE), fn) for name, rx, fn in table)
