@@ -88,22 +88,20 @@ def season_index(d: date) -> tuple[int, str]:
 
 
 def season_value(anchor: date, code: str, rel: str | None, direction: str | None) -> str:
-    order = ["WI", "SP", "SU", "FA"]
-    cur_year, cur = season_index(anchor)
-    idx_cur = cur_year * 4 + (order.index(cur) + 3) % 4  # spring-based cycle: SP,SU,FA,WI
+    """YYYY-SP/SU/FA/WI: 'last' strictly before the current season, 'next' strictly after, 'this' the
+    current or coming one; with no modifier the tense decides (past: on/before, else on/after)."""
     cycle = ["SP", "SU", "FA", "WI"]
+    cur_year, cur = season_index(anchor)
     idx_cur = cur_year * 4 + cycle.index(cur)
-    same_year_idx = cur_year * 4 + cycle.index(code)
+    idx = cur_year * 4 + cycle.index(code)
     if rel in ("last", "past", "previous"):
-        idx = same_year_idx if same_year_idx < idx_cur else same_year_idx - 4
+        idx = idx if idx < idx_cur else idx - 4
     elif rel in ("next", "coming"):
-        idx = same_year_idx if same_year_idx > idx_cur else same_year_idx + 4
-    elif rel == "this" or direction is None:
-        idx = same_year_idx
-    elif direction == "past":
-        idx = same_year_idx if same_year_idx <= idx_cur else same_year_idx - 4
+        idx = idx if idx > idx_cur else idx + 4
+    elif rel != "this" and direction == "past":
+        idx = idx if idx <= idx_cur else idx - 4
     else:
-        idx = same_year_idx if same_year_idx >= idx_cur else same_year_idx + 4
+        idx = idx if idx >= idx_cur else idx + 4
     return f"{idx // 4}-{cycle[idx % 4]}"
 
 
@@ -149,7 +147,7 @@ def duration_value(amount: float | None, designator: str, mult: int = 1) -> str:
     unit = designator[-1]
     if amount is None:
         if mult == 10:
-            return "PXDE"
+            return "PXY"
         if mult == 100:
             return "PXCE"
         return f"PT{'X'}{unit}" if time_part else f"PX{unit}"

@@ -157,8 +157,9 @@ def h_month_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def h_month(m: re.Match[str], ctx: Context) -> Hit | None:
     month = _month(m["mon"])
-    if re.search(r"\b(?:the|a|an)\s+$", ctx.before(m.start(), 6)) or (len(m["mon"]) <= 4 and "." not in m["mon"]
-                                                                      and _key(m["mon"]) not in ("may", "june", "july")):
+    after_article = re.search(r"\b(?:the|a|an)\s+$", ctx.before(m.start(), 6))
+    bare_abbrev = len(m["mon"]) <= 4 and "." not in m["mon"] and _key(m["mon"]) not in ("may", "june", "july")
+    if after_article or bare_abbrev:
         return None
     mod = _pmod(m["mod"])
     rel = _g(m, "rel")
@@ -231,7 +232,7 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     if not ordinal and not re.match(r"(?:the|this|that|its|last|next|their|latest)\b", text):
         return None
     ctx.quarter_doc = True
-    q = _ORD_WORDS.get(re.sub(r"(?<=\d)(st|nd|rd|th)", "", ordinal), None) if ordinal else None
+    q = _ORD_WORDS.get(re.sub(r"(?<=\d)(st|nd|rd|th)", "", ordinal)) if ordinal else None
     if ordinal and ordinal[0].isdigit():
         q = int(ordinal[0])
     year = _quarter_year(m, ctx, q)
@@ -434,9 +435,9 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = re.sub(r"^the\s+", "", _key(m["rel"]))
     unit = _key(m["unit"])
     mod = _pmod(m["mod"])
-    if rel in ("past", "previous") and m["rel"].lower().startswith("the") and unit in ("year", "month", "week", "day"):
-        designator, _ = _unit(unit)
-        return Hit("DURATION", nz.duration_value(1, designator), mod)
+    if rel == "past" and m["rel"].lower().startswith("the") and unit in ("year", "month", "week", "day", "decade"):
+        designator, mult = _unit(unit)
+        return Hit("DURATION", nz.duration_value(1, designator, mult), mod)
     if rel in ("this past", "past"):
         rel = "last"
     if ctx.anchor is None:
@@ -465,7 +466,7 @@ def _shift_unit(a: date, unit: str, offset: int, ctx: Context) -> str | None:
         ctx.quarter_doc = True
         return f"{year}-Q{q}"
     if unit == "decade":
-        return str((a.year // 10 + offset))
+        return str(a.year // 10 + offset)
     if unit == "century":
         return f"{a.year // 100 + offset:02d}"
     if unit in ("day", "night"):
@@ -556,6 +557,9 @@ def h_bare_plural(m: re.Match[str], ctx: Context) -> Hit | None:
     designator, mult = _unit(m["unit"])
     if designator == "Q":
         return None
+    lead_in = re.search(r"\b(?:for|over\s+the|within)\s+$", ctx.before(m.start(), 10))
+    if _key(m.group(0)) == _key(m["unit"]) and not lead_in:
+        return None
     return Hit("DURATION", nz.duration_value(None, designator, mult))
 
 
@@ -588,6 +592,26 @@ def h_ref(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", value)
 
 
+def h_the_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'the day', 'that same day', 'late in the day': the day under discussion (last date, else the anchor)."""
+    d = ctx.last_date or ctx.anchor
+    mod = _pmod(m["mod"])
+    return Hit("DATE", d.isoformat() if d else UNKNOWN_DAY, mod)
+
+
+def h_the_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'the year': the current year with a point modifier or 'in', else a one-year duration."""
+    mod = _pmod(m["mod"])
+    if mod or re.search(r"\b(?:in|of|this)\s+$", ctx.before(m.start(), 8)):
+        year = ctx.last_year if ctx.last_year and not ctx.anchor else (ctx.anchor.year if ctx.anchor else None)
+        return Hit("DATE", str(year) if year else "XXXX", mod)
+    return Hit("DURATION", "P1Y")
+
+
+def h_the_week(m: re.Match[str], ctx: Context) -> Hit | None:
+    return Hit("DATE", f"{ctx.anchor.year}-WXX" if ctx.anchor else "XXXX-WXX")
+
+
 def h_fiscal_year(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DURATION", "P1Y")
 
@@ -613,13 +637,13 @@ def rules() -> tuple[Rule, ...]:
         ("dmy", rf"\b{wd_pre}(?:the\s+)?{day}\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{year})\b)?", h_full_date),
         ("month_year", rf"\b(?:(?P<mod>{pmod})\s*)?(?P<mon>{mon})(?:\s+of)?,?\s+(?:(?P<year>{year})\b|"
                        r"(?P<yrel>last|this|next)\s+year\b)", h_month_year),
-        ("month", rf"\b(?:(?P<mod>{pmod})\s*)?(?:(?P<rel>last|this\s+past|this|next|coming|past)\s+)?(?P<mon>{mon})(?!\s*\d)",
-         h_month),
+        ("month", rf"\b(?:(?P<mod>{pmod})\s*)?(?:(?P<rel>last|this\s+past|this|next|coming|past)\s+)?"
+                  rf"(?P<mon>{mon})(?!\s*\d)", h_month),
         ("year", rf"(?:\b(?P<mod>{pmod})\s*|\b(?P<pre>post|pre)-)?(?:\b(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?"
                  rf"(?<![\w$£€])(?P<year>\d{{4}})(?![\w-])", h_year),
-        ("decade", rf"(?:\bthe\s+)?(?:\b(?P<mod>early|late|mid)[-\s]*)?(?:(?P<dec>(?:1[6-9]|20)\d0)|"
-                   rf"(?<=\bthe\s)(?P<dec2>\d0)|['’](?P<dec3>\d0))['’]?s\b", h_decade),
-        ("century", rf"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?(?:(?P<rel>this|last|next|past)\s+)?"
+        ("decade", r"(?:\bthe\s+)?(?:\b(?P<mod>early|late|mid)[-\s]*)?(?:(?P<dec>(?:1[6-9]|20)\d0)|"
+                   r"(?<=\bthe\s)(?P<dec2>\d0)|['’](?P<dec3>\d0))['’]?s\b", h_decade),
+        ("century", r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?(?:(?P<rel>this|last|next|past)\s+)?"
                     r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-first)?)?[-\s]*century\b", h_century),
         ("quarter", rf"\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yearadj>{year}|this\s+year['’]s|"
                     r"last\s+year['’]s)\s+)?(?:(?:latest|current|previous|preceding|past|year-ago|year-earlier|same|"
@@ -656,13 +680,18 @@ def rules() -> tuple[Rule, ...]:
         ("duration", rf"(?:\b(?P<dmod>{dmod})\s+|\b(?:the\s+)?(?:past|last|next|first|coming|previous|following|"
                      r"final|remaining|latest|recent|another|other|initial)\s+|\bthe\s+)?"
                      rf"(?:(?P<num>{num}|{vague}|recent)(?:\s+(?:more|additional|full|straight|consecutive))?[-\s]+)"
-                     rf"(?P<unit>{unit})(?:-(?:long|old))?\b", h_duration),
+                     rf"(?P<unit>{unit})(?:-long)?\b(?!-old|\s+old)", h_duration),
         ("bare_plural", r"\b(?:(?:recent|coming|past|the\s+past|the\s+coming)\s+)?(?P<unit>years|months|weeks|decades|"
-                        r"centuries|hours|minutes)\b", h_bare_plural),
+                        r"centuries|hours|minutes)(?:-long)?\b", h_bare_plural),
         ("set_every", rf"\b(?:every|each|per)\s+(?:(?P<other>other)\s+|(?P<num>{num})\s+)?"
                       rf"(?P<target>{wd}|{mon}|{unit})\b", h_set_every),
         ("set_word", rf"\b{f['setword']}\b", h_set_word),
         ("ref", rf"\b(?P<word>{f['ref']})\b", h_ref),
         ("fiscal_year", r"\bthe\s+fiscal\s+year\b", h_fiscal_year),
+        ("the_day", rf"\b(?:(?P<mod>{pmod})\s+(?:in\s+)?)?(?:the|that)\s+(?:same\s+)?day\b(?![-\s]+(?:before|after|of|"
+                    r"when|that|long))", h_the_day),
+        ("the_year", rf"\b(?:(?P<mod>{pmod})\s+(?:in\s+)?)?the\s+(?:full\s+|entire\s+|whole\s+)?year\b(?![-\s]+"
+                     r"(?:ago|earlier|before|after|of|when|that|\d|two))", h_the_year),
+        ("the_week", r"\bthe\s+week\b(?![-\s]+(?:of|before|after|ago|earlier|when|that))", h_the_week),
     ]
     return tuple(Rule(name, re.compile(rx, re.IGNORECASE), fn) for name, rx, fn in table)
