@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import require_shared, score, write_result
+from common import require_shared, score, write_jsonl, write_result
 from dossier.batch import Repeats, read_inputs, run_batches
 from dossier.record import Article
 
@@ -54,17 +54,11 @@ def run_path(name: str, articles: list[Article], gold: list[dict[str, Any]], tmp
     rows = predictions(articles)
     seconds = time.perf_counter() - start
     gold_path, pred_path = tmp / f"{name}_gold.jsonl", tmp / f"{name}_pred.jsonl"
-    gold_path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold))
-    pred_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    write_jsonl(gold_path, gold)
+    write_jsonl(pred_path, rows)
     metrics = score("clean", gold_path, pred_path)
     metrics["ms_per_doc"] = round(1000 * seconds / max(len(rows), 1), 1)
     return metrics
-
-
-def text_articles(dump: Path) -> list[Article]:
-    """The flattened pages as a JSONL dump with only the input fields: id, url, text."""
-    inputs = read_inputs([str(dump)])
-    return inputs.articles
 
 
 def main() -> None:
@@ -76,10 +70,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         dump = tmp / "naeb_text.jsonl"
-        dump.write_text("".join(
-            json.dumps({"id": g["id"], "url": g["url"], "text": g["text"]}, ensure_ascii=False) + "\n" for g in gold
-        ))
-        text = run_path("text", text_articles(dump), gold, tmp)
+        write_jsonl(dump, [{"id": g["id"], "url": g["url"], "text": g["text"]} for g in gold])
+        text = run_path("text", read_inputs([str(dump)]).articles, gold, tmp)
 
         pages = sorted((shared / "eval" / "clean" / "html").glob("*.html"))
         html_inputs = read_inputs([str(p) for p in pages])

@@ -1,6 +1,6 @@
 """Benchmark the HTML cleaning path on the 40 NAEB dev pages that come with raw HTML.
 
-    python benchmarks/clean_html.py [--baseline] [--per-doc] [--shared ../shared]
+    python benchmarks/clean_html.py [--baseline] [--per-doc]
 
 Runs `dossier.clean.html.clean_html` on ../shared/eval/clean/html/<id>.html, scores the
 predictions with ../shared/eval/score.py (task `clean`) against the matching 40 gold records,
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,22 +19,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from dossier.clean.html import clean_html
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import require_shared, score, write_jsonl, write_result
+from dossier.clean.html import clean_html
+from dossier.read.decode import decode
+
 NOW = datetime(2024, 6, 1, tzinfo=UTC)
 
 
 def read_html(path: Path) -> str:
-    """Decode a saved page as a crawler would: UTF-8, else the detected charset."""
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(raw).best()
-        return str(best) if best is not None else raw.decode("utf-8", errors="replace")
+    """Decode a saved page as the HTML reader does."""
+    return decode(path.read_bytes())[0]
 
 
 def load_gold(shared: Path) -> list[dict[str, Any]]:
@@ -62,22 +57,6 @@ def predict_trafilatura(rec: dict[str, Any], html: str) -> dict[str, Any]:
             "date": data.get("date"), "body": data.get("text") or ""}
 
 
-def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
-    with open(path, "w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def score(shared: Path, gold_path: Path, pred_path: Path, per_doc: bool) -> dict[str, Any]:
-    cmd = [sys.executable, str(shared / "eval" / "score.py"), "clean", str(gold_path), str(pred_path)]
-    if per_doc:
-        cmd.append("--per-doc")
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    if per_doc:
-        print(out.stderr, file=sys.stderr, end="")
-    return json.loads(out.stdout)
-
-
 def run(shared: Path, gold: list[dict[str, Any]], predict: Any, tmp: Path, name: str, per_doc: bool) -> dict:
     html_dir = shared / "eval" / "clean" / "html"
     start = time.perf_counter()
@@ -85,34 +64,26 @@ def run(shared: Path, gold: list[dict[str, Any]], predict: Any, tmp: Path, name:
     elapsed = time.perf_counter() - start
     pred_path = tmp / f"pred_{name}.jsonl"
     write_jsonl(pred_path, preds)
-    result = score(shared, tmp / "gold.jsonl", pred_path, per_doc)
+    result = score("clean", tmp / "gold.jsonl", pred_path, per_doc=per_doc)
     result["seconds_per_page"] = round(elapsed / max(1, len(gold)), 4)
     return result
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--baseline", action="store_true", help="also score trafilatura alone")
     ap.add_argument("--per-doc", action="store_true", help="per-document body scores on stderr")
     args = ap.parse_args(argv)
-    if not (args.shared / "eval" / "clean" / "html").is_dir():
-        print(f"error: {args.shared}/eval/clean/html not found; pass --shared PATH to the shared folder",
-              file=sys.stderr)
-        return 2
-    gold = load_gold(args.shared)
+    shared = require_shared()
+    gold = load_gold(shared)
     results: dict[str, Any] = {"set": "naeb_dev (40 pages with HTML)", "now": NOW.date().isoformat()}
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         write_jsonl(tmp / "gold.jsonl", gold)
-        results["dossier"] = run(args.shared, gold, predict_dossier, tmp, "dossier", args.per_doc)
-        print(json.dumps(results["dossier"]))
+        results["dossier"] = run(shared, gold, predict_dossier, tmp, "dossier", args.per_doc)
         if args.baseline:
-            results["trafilatura"] = run(args.shared, gold, predict_trafilatura, tmp, "trafilatura", False)
-            print(json.dumps(results["trafilatura"]))
-    out = ROOT / "benchmarks" / "results" / "clean_html.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+            results["trafilatura"] = run(shared, gold, predict_trafilatura, tmp, "trafilatura", False)
+    write_result("clean_html", results)
     return 0
 
 

@@ -20,13 +20,17 @@ def require_shared() -> Path:
     return SHARED
 
 
-def score(task: str, gold: Path, pred: Path) -> dict[str, Any]:
-    """Run ../shared/eval/score.py and return its JSON line."""
-    done = subprocess.run(
-        [sys.executable, str(SHARED / "eval" / "score.py"), task, str(gold), str(pred)],
-        capture_output=True, text=True, check=True,
-    )
+def score(task: str, gold: Path, pred: Path, *, per_doc: bool = False) -> dict[str, Any]:
+    """Run ../shared/eval/score.py and return its JSON line; `per_doc` passes its per-document lines on."""
+    cmd = [sys.executable, str(SHARED / "eval" / "score.py"), task, str(gold), str(pred)]
+    done = subprocess.run([*cmd, "--per-doc"] if per_doc else cmd, capture_output=True, text=True, check=True)
+    if per_doc:
+        sys.stderr.write(done.stderr)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
 
 
 def write_result(name: str, result: dict[str, Any]) -> Path:

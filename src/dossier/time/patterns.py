@@ -127,20 +127,20 @@ def _year_from_weekday(anchor: date, month: int, day: int, weekday: int) -> int 
     return None
 
 
-def h_iso_date(m: re.Match[str], ctx: Context) -> Hit | None:
-    d = nz.safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+def _full_date(year: int, month: int, day: int, ctx: Context) -> Hit | None:
+    d = nz.safe_date(year, month, day)
     if d is None:
         return None
     ctx.last_date = d
     return Hit("DATE", _day_value(d))
+
+
+def h_iso_date(m: re.Match[str], ctx: Context) -> Hit | None:
+    return _full_date(int(m["year"]), int(m["mon"]), int(m["day"]), ctx)
 
 
 def h_numeric_date(m: re.Match[str], ctx: Context) -> Hit | None:
-    d = nz.safe_date(_year4(m["year"]), int(m["mon"]), int(m["day"]))
-    if d is None:
-        return None
-    ctx.last_date = d
-    return Hit("DATE", _day_value(d))
+    return _full_date(_year4(m["year"]), int(m["mon"]), int(m["day"]), ctx)
 
 
 def h_month_year(m: re.Match[str], ctx: Context) -> Hit | None:
