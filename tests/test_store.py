@@ -70,3 +70,40 @@ def test_record_by_unique_prefix(tmp_path: Path) -> None:
         store.add_batch([_incoming("abcdef", BODY, "r1")])
         record = store.record("abc")
         assert record is not None and record.id == "abcdef" and record.published.date == "2025-06-02"
+
+
+def _with_facts(incoming: Incoming) -> Incoming:
+    body = incoming.record.body
+    q_start = body.index("Both")
+    incoming.record.entities = [{
+        "id": "org:example-ministry", "name": "Example Ministry", "type": "ORG", "country": "UKR", "sector": "GOV",
+        "roles": ["ministry"], "mentions": [{"start": 0, "end": 11, "text": body[0:11]}],
+    }]
+    incoming.record.statements = [{
+        "id": "s1", "kind": "indirect", "quote": {"start": q_start, "end": len(body), "text": body[q_start:]},
+        "speaker": {"entity_id": "org:example-ministry", "name": "Example Ministry", "mention": None},
+        "cue": "said", "act": "AGREE", "date": "2025-06-02", "date_source": "text", "confidence": 0.8,
+    }]
+    incoming.record.events = [{
+        "id": "e1", "event": "CONSULT", "mode": "visit", "context": [],
+        "actor": [{"entity_id": "gpe:ukraine", "name": "Ukraine"}],
+        "recipient": [{"entity_id": "gpe:russia", "name": "Russia"}],
+        "event_loc": {"extracted_place": "Istanbul", "resolved_place": "Istanbul", "geonameid": 745044},
+        "date": {"value": "2025-06-02", "source": "text"}, "size": {}, "status": "occurred",
+        "text_info": {"start": 0, "end": q_start - 1, "text": body[: q_start - 1]}, "confidence": 0.7,
+    }]
+    return incoming
+
+
+def test_facts_are_indexed_and_queryable(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        store.add_batch([_with_facts(_incoming("a", BODY, "r1"))])
+        said = store.statements(speaker="ministry")
+        assert [s["act"] for s in said] == ["AGREE"] and said[0]["date_source"] == "text"
+        assert store.statements(query="soldiers remains")[0]["id"] == "s1"
+        assert store.statements(since="2025-07-01") == []
+        actors = store.actors()
+        assert actors[0]["entity_id"] == "org:example-ministry" and actors[0]["statements"] == 1
+        assert actors[0]["roles"] == ["ministry"]
+        assert [e["id"] for e in store.events(event_type="consult", actor="gpe:russia", place="istanbul")] == ["e1"]
+        assert store.events(event_type="ASSAULT") == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from dossier.clean import RepeatIndex, group_of, line_key
 from dossier.pipeline import DEFAULT_STAGES, ArticleState, process
@@ -26,13 +26,16 @@ class Inputs:
     failures: list[Failure] = field(default_factory=list)
 
 
-def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Inputs:
+def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, not_after: date | None = None) -> Inputs:
+    """Read every input; `not_after` (the caller's bound on publication dates) tightens each article's own."""
     found = Inputs()
     for item in read_paths(paths, max_bytes=max_bytes):
         if isinstance(item, Failure):
             found.failures.append(item)
-        else:
-            found.articles.append(item)
+            continue
+        if not_after is not None:
+            item.not_after = min(item.not_after, not_after) if item.not_after else not_after
+        found.articles.append(item)
     return found
 
 

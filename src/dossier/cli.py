@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from datetime import date
 from typing import Annotated, Any
 
 import typer
@@ -34,6 +35,10 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON array i
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for stdin.")]
 MaxSizeOption = Annotated[
     float, typer.Option("--max-size", help="Largest single article to accept, in MB.")
+]
+NotAfterOption = Annotated[
+    str | None,
+    typer.Option("--not-after", help="No article was published after this date (YYYY-MM-DD): bounds date inference."),
 ]
 RawOption = Annotated[
     bool, typer.Option("--raw", help="Input text is already the article body: no cleaning, offsets index it.")
@@ -78,9 +83,14 @@ def main(
 
 
 @app.command()
-def extract(paths: PathsArgument, raw: RawOption = False, max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1e6) -> None:
+def extract(
+    paths: PathsArgument,
+    raw: RawOption = False,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1e6,
+    not_after: NotAfterOption = None,
+) -> None:
     """Write one dossier-record/1 JSON object per article to stdout (JSONL)."""
-    inputs = read_inputs(paths, max_bytes=int(max_size * 1e6))
+    inputs = read_inputs(paths, max_bytes=int(max_size * 1e6), not_after=_parse_day(not_after, "--not-after"))
     _report_warnings(inputs.articles)
     failures = list(inputs.failures)
     emitted = 0
@@ -109,10 +119,11 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     raw: RawOption = False,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1e6,
+    not_after: NotAfterOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the summary line.")] = False,
 ) -> None:
     """Extract articles and store them (idempotent: a re-run stores nothing twice)."""
-    inputs = read_inputs(paths, max_bytes=int(max_size * 1e6))
+    inputs = read_inputs(paths, max_bytes=int(max_size * 1e6), not_after=_parse_day(not_after, "--not-after"))
     _report_warnings(inputs.articles)
     counts: Counter[str] = Counter(read=len(inputs.articles) + len(inputs.failures))
     failures = list(inputs.failures)
@@ -158,6 +169,15 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"{option}: not a date (YYYY-MM-DD): {value!r}", 2) from None
+
+
 def _open_readonly(db: str) -> Store:
     try:
         return Store.open(db, readonly=True)
@@ -187,10 +207,10 @@ def docs(
     table.add_column("outlet", no_wrap=True, max_width=28, overflow="ellipsis")
     table.add_column("title", no_wrap=True, overflow="ellipsis")
     for row in rows:
-        date = row["published"] or "—"
+        shown = row["published"] or "—"
         if row["published_method"] in ("text",):
-            date += " (inferred)"
-        table.add_row(row["id"][:12], date, row["outlet"] or "—", row["title"] or "—")
+            shown += " (inferred)"
+        table.add_row(row["id"][:12], shown, row["outlet"] or "—", row["title"] or "—")
     out.print(table)
     err.print(f"{len(rows)} documents", highlight=False)
 
@@ -243,6 +263,86 @@ def search(
         out.print(head, style="dim", highlight=False)
         out.print(f"  {hit['snippet']}", markup=False, highlight=False)
     err.print(f"{len(hits)} sentences", highlight=False)
+
+
+SinceOption = Annotated[str | None, typer.Option("--since", help="Only from this date on (YYYY-MM-DD).")]
+LimitOption = Annotated[int, typer.Option(help="Show at most this many (0: all).")]
+
+
+@app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Canonical name, alias or entity id.")] = None,
+    since: SinceOption = None,
+    query: Annotated[str | None, typer.Option("--search", help="Words the quotation must contain.")] = None,
+    as_json: JsonOption = False,
+    limit: LimitOption = 0,
+) -> None:
+    """Who said what: statements with speaker, act and date, newest first."""
+    _parse_day(since, "--since")
+    with _open_readonly(db) as store:
+        try:
+            rows = store.statements(speaker=speaker, since=since, query=query, limit=limit or None)
+        except StoreError as exc:
+            raise _fail(str(exc)) from None
+    if as_json:
+        _print_json(rows)
+        return
+    for row in rows:
+        when = row["date"] or "—"
+        if row["date_source"] == "publication":
+            when += " (published)"
+        who = row["speaker_name"] or row["speaker_mention"] or "(unattributed)"
+        out.print(f"{when}  {who}  {row['act'] or ''}  [{row['kind']}, {row['cue'] or '—'}]", style="dim",
+                  markup=False, highlight=False)
+        out.print(f"  {row['quote']}", markup=False, highlight=False)
+    err.print(f"{len(rows)} statements", highlight=False)
+
+
+@app.command()
+def actors(db: DbOption = DEFAULT_DB, as_json: JsonOption = False, limit: LimitOption = 0) -> None:
+    """Canonical entities across the store: type, country, mentions, documents, statements, roles."""
+    with _open_readonly(db) as store:
+        rows = store.actors(limit=limit or None)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(box=None, header_style="bold")
+    for column in ("name", "type", "country", "mentions", "docs", "statements", "roles"):
+        table.add_column(column, no_wrap=column != "roles", overflow="ellipsis")
+    for row in rows:
+        table.add_row(row["name"], row["type"], row["country"] or "—", str(row["mentions"]), str(row["documents"]),
+                      str(row["statements"]), ", ".join(row["roles"][:4]) or "—")
+    out.print(table)
+    err.print(f"{len(rows)} actors", highlight=False)
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="A party's name or entity id.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="A place name.")] = None,
+    since: SinceOption = None,
+    as_json: JsonOption = False,
+    limit: LimitOption = 0,
+) -> None:
+    """Who did what to whom, where and when (PLOVER), newest first, with the evidence sentence."""
+    _parse_day(since, "--since")
+    with _open_readonly(db) as store:
+        rows = store.events(event_type=event_type, actor=actor, place=place, since=since, limit=limit or None)
+    if as_json:
+        _print_json([json.loads(r.pop("event_json")) | {"doc_id": r["doc_id"]} for r in rows])
+        return
+    for row in rows:
+        when = row["date"] or "—"
+        if row["date_source"] == "publication":
+            when += " (published)"
+        head = f"{when}  {row['event']}/{row['mode'] or '—'} {row['status'] or ''}  {row['actor'] or '?'} → "
+        head += f"{row['recipient'] or '?'}  @ {row['place'] or '—'}"
+        out.print(head, style="dim", markup=False, highlight=False)
+        out.print(f"  {row['evidence']}", markup=False, highlight=False)
+    err.print(f"{len(rows)} events", highlight=False)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m dossier`

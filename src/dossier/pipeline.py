@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from spacy.tokens import Doc
 
@@ -18,6 +18,7 @@ from dossier.clean import clean_article
 from dossier.nlp import load_nlp
 from dossier.read.errors import Failure
 from dossier.record import Article, Cleaned, Published, Record, body_hash
+from dossier.time.timex import tag_timexes
 
 
 @dataclass
@@ -78,6 +79,29 @@ def record_stage(states: list[ArticleState]) -> None:
     for state in states:
         assert state.cleaned is not None
         state.record = build_record(state.article, state.cleaned)
+
+
+@stage("time")
+def time_stage(states: list[ArticleState]) -> None:
+    """Publication date from the text when nothing gave one; every timex normalised against it."""
+    from dossier.time.pubdate import infer_published
+
+    for state in states:
+        record = state.record
+        assert record is not None
+        if not record.published.date:
+            record.published = infer_published(record.body, not_after=state.article.not_after)
+        record.timexes = [t.to_dict() for t in tag_timexes(record.body, anchor_date(record.published))]
+
+
+def anchor_date(published: Published) -> date | None:
+    """The day relative expressions count from; only a day-precise publication date can anchor them."""
+    if published.precision != "day" or not published.date:
+        return None
+    try:
+        return date.fromisoformat(published.date[:10])
+    except ValueError:
+        return None
 
 
 @stage("parse")

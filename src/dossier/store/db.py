@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.record import Record, body_hash
+from dossier.store import facts
 from dossier.store.schema import migrate
 
 DEFAULT_DB = "dossier.db"
@@ -123,6 +124,7 @@ class Store:
             ),
         )
         self._add_sentences(record, item.sentences)
+        facts.add_facts(self.conn, record)
         self._add_source(item, record.id, now, duplicate=False)
         if item.line_group and item.line_keys:
             self.conn.executemany(
@@ -178,6 +180,20 @@ class Store:
     def records(self) -> Iterator[Record]:
         for row in self.conn.execute("SELECT record FROM documents ORDER BY published, id"):
             yield Record.from_dict(json.loads(row[0]))
+
+    def statements(self, **filters: Any) -> list[dict[str, Any]]:
+        if filters.get("query"):
+            filters["query"] = _fts_query(filters["query"])
+        try:
+            return facts.statements(self.conn, **filters)
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"bad search query {filters.get('query')!r}: {err}") from None
+
+    def actors(self, **filters: Any) -> list[dict[str, Any]]:
+        return facts.actors(self.conn, **filters)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        return facts.events(self.conn, **filters)
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Sentences matching an FTS5 query, best first, with their document."""

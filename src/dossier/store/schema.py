@@ -52,6 +52,81 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (grp, key, doc_id)
     ) WITHOUT ROWID;
     """,
+    # 2: the facts of each document, flattened for querying: entities, statements (with FTS), events.
+    """
+    CREATE TABLE entities (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        roles TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, entity_id)
+    );
+    CREATE INDEX entities_entity ON entities(entity_id);
+
+    CREATE TABLE statements (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        act TEXT,
+        cue TEXT,
+        quote TEXT NOT NULL,
+        quote_start INTEGER NOT NULL,
+        quote_end INTEGER NOT NULL,
+        speaker_id TEXT,
+        speaker_name TEXT,
+        speaker_mention TEXT,
+        date TEXT,
+        date_source TEXT,
+        confidence REAL,
+        UNIQUE (doc_id, id)
+    );
+    CREATE INDEX statements_speaker ON statements(speaker_id);
+    CREATE INDEX statements_date ON statements(date);
+    CREATE VIRTUAL TABLE statements_fts USING fts5(
+        quote, speaker_name, content='statements', content_rowid='rowid', tokenize='porter unicode61'
+    );
+
+    CREATE TABLE events (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        mode TEXT,
+        status TEXT,
+        actor TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        place TEXT,
+        geonameid INTEGER,
+        lat REAL,
+        lon REAL,
+        country_code TEXT,
+        date TEXT,
+        date_source TEXT,
+        dead INTEGER,
+        injured INTEGER,
+        people INTEGER,
+        evidence TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        statement_id TEXT,
+        confidence REAL,
+        event_json TEXT NOT NULL,
+        UNIQUE (doc_id, id)
+    );
+    CREATE INDEX events_type ON events(event);
+    CREATE INDEX events_date ON events(date);
+    CREATE TABLE event_parties (
+        doc_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        entity_id TEXT,
+        name TEXT NOT NULL
+    );
+    CREATE INDEX event_parties_entity ON event_parties(entity_id);
+    CREATE INDEX event_parties_event ON event_parties(doc_id, event_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
