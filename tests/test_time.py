@@ -143,3 +143,116 @@ def test_spans_index_the_text_and_to_dict() -> None:
 
 def test_modal_may_is_not_a_month() -> None:
     assert tag_timexes("The court may rule soon.", WED) == []
+
+
+def test_future_weekday_rolls_into_the_next_year() -> None:
+    assert only("The summit will open Monday.", date(2025, 12, 31)).value == "2026-01-05"
+
+
+def test_past_weekday_rolls_back_into_the_previous_year() -> None:
+    assert only("The plant shut down Tuesday.", date(2025, 1, 2)).value == "2024-12-31"
+
+
+def test_next_weekday_on_the_same_weekday_skips_a_week() -> None:
+    assert only("Voting ends next Friday.", date(2025, 2, 14)).value == "2025-02-21"
+
+
+def test_last_week_is_an_iso_week() -> None:
+    assert only("Shares slid last week.").value == "2025-W06"
+
+
+def test_friday_night_is_a_part_of_day_time() -> None:
+    t = only("Looters struck Friday night.", date(2025, 2, 16))
+    assert (t.text, t.type, t.value) == ("Friday night", "TIME", "2025-02-14TNI")
+
+
+def test_century_and_paired_decades() -> None:
+    assert only("Steel drove the economy of the 20th century.").value == "19"
+    assert values("Fashion of the 80s and 90s returned.") == [("the 80s", "DATE", "198"), ("90s", "DATE", "199")]
+
+
+def test_last_season_before_the_current_one() -> None:
+    assert only("Floods hit the valley last summer.", date(2025, 2, 12)).value == "2024-SU"
+
+
+def test_halves() -> None:
+    assert only("Output rose in the first half of 2025.").value == "2025-H1"
+    assert only("Margins shrank in the last half of 2024.").value == "2024-H2"
+    assert only("Orders should recover in the first two quarters of 2026.").value == "2026-H1"
+
+
+def test_quarter_under_discussion_and_year_ago_quarter() -> None:
+    found = values("Sales rose in the quarter. A year earlier sales had fallen.", date(2025, 10, 29))
+    assert found == [("the quarter", "DATE", "2025-Q3"), ("A year earlier", "DATE", "2024-Q3")]
+    assert only("Earnings in the year-ago quarter were flat.", date(2025, 10, 29)).value == "2024-Q3"
+    assert only("Its third-quarter profit doubled.", date(2025, 10, 29)).text == "third-quarter"
+
+
+def test_quarter_with_a_year_adjective() -> None:
+    assert only("Revenue in the 2023 second quarter fell.").value == "2023-Q2"
+    assert only("The merger closes in next year's first quarter.", date(2025, 10, 29)).value == "2026-Q1"
+
+
+def test_quarter_durations_and_fractions() -> None:
+    t = only("Losses mounted over the past two quarters.")
+    assert (t.type, t.value) == ("DURATION", "P2Q")
+    assert tag_timexes("About three-quarters of the staff left.", WED) == []
+
+
+def test_adjectival_duration_leaves_out_the_article() -> None:
+    t = only("Officials extended the 14-day deadline.")
+    assert (t.text, t.value) == ("14-day", "P14D")
+
+
+def test_duration_range_and_or_so() -> None:
+    t = only("Repairs will take two to three weeks.")
+    assert (t.text, t.type) == ("two to three weeks", "DURATION")
+    t = only("Prices will stay high for a week or so.")
+    assert (t.text, t.value, t.mod) == ("a week or so", "P1W", "APPROX")
+
+
+def test_month_range_gives_two_dates() -> None:
+    assert values("The exhibition runs from March to May.", date(2025, 2, 1)) == [
+        ("March", "DATE", "2025-03"), ("May", "DATE", "2025-05")]
+
+
+def test_month_after_by_looks_forward_and_since_looks_back() -> None:
+    assert only("He said the road would be finished by February.", date(2025, 10, 1)).value == "2026-02"
+    assert only("Prices have doubled since November.", date(2025, 10, 1)).value == "2024-11"
+
+
+def test_month_of_next_year_is_tagged_apart() -> None:
+    assert values("The line closes after October of next year.", date(2025, 5, 1)) == [
+        ("October", "DATE", "2026-10"), ("next year", "DATE", "2026")]
+
+
+def test_clipped_year_and_year_end() -> None:
+    assert only("The index hit its lowest level since '82.", date(2008, 10, 27)).value == "1982"
+    t = only("The sale should close by year-end.")
+    assert (t.text, t.value, t.mod) == ("year-end", "2025", "END")
+
+
+def test_spoken_years() -> None:
+    assert only("In nineteen ninety-six the law changed.").value == "1996"
+    assert only("Planners worried about the year two thousand.").value == "2000"
+
+
+def test_clock_time_with_a_date_or_a_zone() -> None:
+    t = only("The offer expires at 5 p.m. EST Nov. 9.", date(2025, 11, 2))
+    assert (t.text, t.value) == ("5 p.m. EST Nov. 9", "2025-11-09T17:00")
+    assert only("Central banks acted at 0800 UTC.").value == "2025-02-12T08:00Z"
+    assert only("The court opened at 12:00 UTC Monday.").value == "2025-02-10T12:00Z"
+
+
+def test_the_entire_year_is_the_year_in_question() -> None:
+    t = only("The firm lost money for the entire year.")
+    assert (t.type, t.value) == ("DATE", "2025")
+
+
+def test_bare_plural_after_in() -> None:
+    t = only("The index lost the gains in minutes.")
+    assert (t.text, t.value) == ("minutes", "PTXM")
+
+
+def test_headline_capitals_are_not_a_month() -> None:
+    assert tag_timexes("REBELS MAY BE IN TOWN", WED) == []

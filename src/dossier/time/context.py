@@ -10,6 +10,7 @@ from functools import cache
 from dossier.time.lexicon import alternation, lexicon
 
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`(])|\n")
+_CLAUSE = re.compile(r"[,;:]\s|\s--?\s|``|''")
 
 
 @cache
@@ -17,7 +18,7 @@ def _cue_re() -> re.Pattern[str]:
     lex = lexicon()
     fut = alternation(lex["future_cues"])
     past = alternation(lex["past_cues"])
-    return re.compile(rf"\b(?:(?P<fut>{fut})|(?P<past>{past})|(?P<ed>[a-z]{{3,}}ed))\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:(?P<fut>{fut})|(?P<past>{past})|(?P<ed>(?-i:[a-z]{{3,}}ed)))\b", re.IGNORECASE)
 
 
 @dataclass
@@ -41,8 +42,17 @@ class Context:
         return left, right
 
     def tense(self, start: int, end: int) -> str | None:
-        """'future' or 'past' from the closest tense cue in the sentence; None when there is none."""
+        """'future' or 'past' from the closest tense cue, looking first in the clause, then in the sentence."""
         left, right = self.sentence(start, end)
+        c_left, c_right = self._clause(left, right, start, end)
+        return self._closest_cue(c_left, c_right, start, end) or self._closest_cue(left, right, start, end)
+
+    def _clause(self, left: int, right: int, start: int, end: int) -> tuple[int, int]:
+        cut = [m.end() for m in _CLAUSE.finditer(self.text, left, start)]
+        m = _CLAUSE.search(self.text, end, right)
+        return (cut[-1] if cut else left), (m.start() if m else right)
+
+    def _closest_cue(self, left: int, right: int, start: int, end: int) -> str | None:
         best: tuple[float, str] | None = None
         for m in _cue_re().finditer(self.text, left, right):
             if start <= m.start() < end:
@@ -52,6 +62,15 @@ class Context:
             if best is None or dist < best[0]:
                 best = (dist, kind)
         return best[1] if best else None
+
+    def ref_quarter(self) -> tuple[int, int] | None:
+        """The quarter under discussion: the last one named, else the last completed one before the anchor."""
+        if self.last_quarter:
+            return self.last_quarter
+        if self.anchor is None:
+            return None
+        q = (self.anchor.month - 1) // 3
+        return (self.anchor.year, q) if q else (self.anchor.year - 1, 4)
 
     def before(self, start: int, n: int = 30) -> str:
         return self.text[max(0, start - n):start].lower()

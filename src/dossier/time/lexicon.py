@@ -80,6 +80,8 @@ def fragments() -> dict[str, str]:
         "dmod": alternation([w for w, (_, in_span) in lex["duration_mods"].items() if in_span]),
         "pmod": r"(?:early|late|mid-?|the\s+(?:start|beginning|end|close|middle)\s+of|earlier|later)",
         "ordinal": r"(?:first|second|third|fourth|1st|2nd|3rd|4th)",
+        "tens": tens,
+        "ones": ones,
     }
 
 

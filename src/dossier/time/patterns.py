@@ -147,8 +147,8 @@ def h_month_year(m: re.Match[str], ctx: Context) -> Hit | None:
     month = _month(m["mon"])
     if m["year"]:
         year = _year4(m["year"])
-    elif ctx.anchor and m["yrel"]:
-        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[_g(m, "yrel") or "this"]
+    elif ctx.anchor and (m["yrel"] or m["yrel2"]):
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[_g(m, "yrel") or _g(m, "yrel2") or "this"]
     else:
         return None
     ctx.last_year = year
@@ -159,7 +159,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Hit | None:
     month = _month(m["mon"])
     after_article = re.search(r"\b(?:the|a|an)\s+$", ctx.before(m.start(), 6))
     bare_abbrev = len(m["mon"]) <= 4 and "." not in m["mon"] and _key(m["mon"]) not in ("may", "june", "july")
-    if after_article or bare_abbrev:
+    if after_article or bare_abbrev or m["mon"].isupper():
         return None
     mod = _pmod(m["mod"])
     rel = _g(m, "rel")
@@ -173,8 +173,19 @@ def h_month(m: re.Match[str], ctx: Context) -> Hit | None:
     elif rel == "this":
         year = a.year
     else:
-        year = nz.pick_year(a, month, None, _direction(m, ctx) if _g(m, "mod") is None else None)
+        year = nz.pick_year(a, month, None, _month_direction(m, ctx) if _g(m, "mod") is None else None)
     return Hit("DATE", nz.month_value(year, month), mod)
+
+
+def _month_direction(m: re.Match[str], ctx: Context) -> str | None:
+    """'by May', 'until June', 'through July' look ahead; 'since March' looks back; else the tense decides."""
+    prep = re.search(r"\b(\w+)\s+$", ctx.before(m.start(), 12))
+    word = prep[1] if prep else ""
+    if word in lexicon()["forward_prepositions"]:
+        return "future"
+    if word in lexicon()["backward_prepositions"]:
+        return "past"
+    return _direction(m, ctx)
 
 
 _NUMBER_AFTER = re.compile(r"\s*(?:%|percent|[-–]\d|\.\d|,\d{3}|\d|\s+(?:people|troops|members|workers|"
@@ -196,7 +207,9 @@ def h_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def h_decade(m: re.Match[str], ctx: Context) -> Hit | None:
-    digits = (m["dec"] or m["dec2"] or m["dec3"]).strip("'’")
+    if m["dec4"] and not re.search(r"\d0['’]?s\s+(?:and|or|to|through)\s+$", ctx.before(m.start(), 15)):
+        return None
+    digits = (m["dec"] or m["dec2"] or m["dec3"] or m["dec4"]).strip("'’")
     if len(digits) == 2:
         century = "19" if int(digits) >= 30 else "20"
         if ctx.anchor and int(digits) < 30:
@@ -226,69 +239,106 @@ _ORD_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "six
 
 # --------------------------------------------------------------------------- quarters, halves, seasons
 
+_YEAR_AGO = re.compile(r"year[-\s]+(?:ago|earlier)|last\s+year|previous\s+year|prior\s+year")
+
+
 def h_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
     text = _key(m.group(0))
     ordinal = _g(m, "ord")
     if not ordinal and not re.match(r"(?:the|this|that|its|last|next|their|latest)\b", text):
         return None
     ctx.quarter_doc = True
-    q = _ORD_WORDS.get(re.sub(r"(?<=\d)(st|nd|rd|th)", "", ordinal)) if ordinal else None
-    if ordinal and ordinal[0].isdigit():
-        q = int(ordinal[0])
-    year = _quarter_year(m, ctx, q)
-    if year is None:
-        return Hit("DATE", f"XXXX-Q{q or 'X'}")
-    if q is None:
-        year, q = _unnamed_quarter(text, ctx)
-    elif re.search(r"year-(?:ago|earlier)|year\s+(?:ago|earlier)", text):
-        year -= 1
-    ctx.last_quarter = (year, q)
-    start = m.start("ord") if m["ord"] and _g(m, "det") == "the" and re.search(r"-quarter$", text) else None
+    q = _quarter_number(ordinal) if ordinal else None
+    start = _quarter_start(m, text)
+    if ctx.anchor is None:
+        year = _explicit_quarter_year(m, None)
+        return Hit("DATE", f"{year or 'XXXX'}-Q{q or 'X'}", start=start)
+    year = _explicit_quarter_year(m, ctx.anchor)
+    if q is None and m["endmon"]:
+        q = nz.quarter_of(date(2000, _month(m["endmon"]), 1))
+        year = year if year is not None else nz.pick_year(ctx.anchor, q * 3, None, "past")
+    elif q is None:
+        y, q = _unnamed_quarter(text, ctx)
+        year = year if year is not None else y
+    elif year is None:
+        year = _quarter_year(m, ctx, q)
+        if _YEAR_AGO.search(text):
+            year -= 1
+        else:
+            ctx.last_quarter = (year, q)
     return Hit("DATE", f"{year}-Q{q}", start=start)
 
 
-def _quarter_year(m: re.Match[str], ctx: Context, q: int | None) -> int | None:
+def _quarter_start(m: re.Match[str], text: str) -> int | None:
+    """TimeML leaves a possessive out, and the article before an adjectival 'third-quarter'."""
+    det = _g(m, "det")
+    if det in ("its", "their") and m.end("det") < m.end():
+        return m.start() + len(m.group(0)) - len(m.group(0)[len(m["det"]):].lstrip())
+    if m["ord"] and det and re.search(r"-quarter$", text):
+        return m.start("ord")
+    return None
+
+
+def _quarter_number(ordinal: str) -> int | None:
+    if ordinal in ("final", "last"):
+        return 4
+    if ordinal[0].isdigit():
+        return int(ordinal[0])
+    return _ORD_WORDS.get(ordinal)
+
+
+def _explicit_quarter_year(m: re.Match[str], anchor: date | None) -> int | None:
     if m["year"]:
         return _year4(m["year"])
-    yrel = _g(m, "yrel")
-    if ctx.anchor is None:
+    adj = _g(m, "yearadj") or ""
+    if adj[:1].isdigit():
+        return int(adj[:4])
+    rel = (_g(m, "yrel") or adj.split()[0]) if (m["yrel"] or adj) else None
+    if rel is None or anchor is None:
         return None
-    if yrel:
-        return ctx.anchor.year + (-1 if yrel.startswith("last") else 1 if yrel.startswith("next") else 0)
-    if q is None:
-        return ctx.anchor.year
-    if ctx.last_quarter and ctx.last_quarter[1] == q:
-        return ctx.last_quarter[0]
-    cur = nz.quarter_of(ctx.anchor)
-    return ctx.anchor.year if q <= cur or _direction(m, ctx) == "future" else ctx.anchor.year - 1
+    return anchor.year + {"last": -1, "next": 1}.get(rel, 0)
+
+
+def _quarter_year(m: re.Match[str], ctx: Context, q: int) -> int:
+    assert ctx.anchor is not None
+    ref = ctx.ref_quarter()
+    if ref and ref[1] == q:
+        return ref[0]
+    return ctx.anchor.year
 
 
 def _unnamed_quarter(text: str, ctx: Context) -> tuple[int, int]:
     assert ctx.anchor is not None
-    if re.search(r"\b(?:next|coming)\b", text):
-        return nz.shift_quarter(ctx.anchor.year, nz.quarter_of(ctx.anchor), 1)
-    if re.search(r"\b(?:current|this)\b", text):
-        return ctx.anchor.year, nz.quarter_of(ctx.anchor)
-    base = ctx.last_quarter or nz.shift_quarter(ctx.anchor.year, nz.quarter_of(ctx.anchor), -1)
-    if re.search(r"year-(?:ago|earlier)", text):
-        return base[0] - 1, base[1]
-    if re.search(r"\b(?:previous|preceding|last|prior)\b", text) and ctx.last_quarter:
-        return nz.shift_quarter(base[0], base[1], -1)
-    return base
+    cur = (ctx.anchor.year, nz.quarter_of(ctx.anchor))
+    ref = ctx.ref_quarter() or cur
+    if re.search(r"\b(?:next|coming|following)\b", text):
+        return nz.shift_quarter(*cur, 1)
+    if re.search(r"\bcurrent\b", text):
+        return cur
+    if _YEAR_AGO.search(text):
+        return ref[0] - 1, ref[1]
+    if re.search(r"\blast\s+quarter", text) and not ctx.last_quarter:
+        return nz.shift_quarter(*cur, -1)
+    if re.search(r"\b(?:previous|preceding|prior)\b", text):
+        return nz.shift_quarter(*ref, -1)
+    return ref
 
 
 def h_period(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the year-ago period', 'the latest period': a quarter in earnings reports."""
-    if not ctx.quarter_doc or ctx.anchor is None:
+    text = _key(m.group(0))
+    if ctx.anchor is None:
         return None
-    year, q = _unnamed_quarter(_key(m.group(0)), ctx)
+    if not ctx.quarter_doc:
+        return Hit("DATE", str(ctx.anchor.year - 1)) if _YEAR_AGO.search(text) else None
+    year, q = _unnamed_quarter(text, ctx)
     if m["year"]:
         year = int(m["year"])
     return Hit("DATE", f"{year}-Q{q}")
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Hit | None:
-    half = 1 if _g(m, "ord") in ("first", "1st") else 2
+    half = 1 if (_g(m, "ord") or _g(m, "two")) in ("first", "1st") else 2
     if m["year"]:
         year = int(m["year"])
     elif ctx.anchor:
@@ -404,6 +454,12 @@ def h_time(m: re.Match[str], ctx: Context) -> Hit | None:
         day = d.isoformat()
     elif m["deictic"]:
         day = (ctx.anchor + timedelta(days=lexicon()["deictic_days"][_key(m["deictic"])])).isoformat()
+    elif m["mon2"]:
+        month, dom = _month(m["mon2"]), int(m["day2"])
+        d = nz.safe_date(nz.pick_year(ctx.anchor, month, dom, None), month, dom)
+        if d is None:
+            return None
+        day = d.isoformat()
     else:
         day = (ctx.last_date or ctx.anchor).isoformat()
     return Hit("TIME", f"{day}T{clock}{tz}")
@@ -496,8 +552,9 @@ def h_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     later = _key(m["dir"]) in ("later", "from now", "hence")
     sign = 1 if later else -1
     if designator == "Y":
-        if n == 1 and ctx.quarter_doc and ctx.last_quarter:
-            return Hit("DATE", f"{ctx.last_quarter[0] - 1}-Q{ctx.last_quarter[1]}", mod)
+        ref = ctx.ref_quarter()
+        if n == 1 and ctx.quarter_doc and ref:
+            return Hit("DATE", f"{ref[0] - 1}-Q{ref[1]}", mod)
         if mult >= 10:
             return Hit("DATE", str(a.year + sign * n)[:3], mod)
         return Hit("DATE", str(a.year + sign * n), mod)
@@ -524,8 +581,9 @@ def h_year_ago_adj(m: re.Match[str], ctx: Context) -> Hit | None:
     """'year-earlier', 'year-ago' used alone as an adjective."""
     if ctx.anchor is None:
         return None
-    if ctx.quarter_doc and ctx.last_quarter:
-        return Hit("DATE", f"{ctx.last_quarter[0] - 1}-Q{ctx.last_quarter[1]}")
+    ref = ctx.ref_quarter()
+    if ctx.quarter_doc and ref:
+        return Hit("DATE", f"{ref[0] - 1}-Q{ref[1]}")
     return Hit("DATE", str(ctx.anchor.year - 1))
 
 
@@ -539,25 +597,36 @@ def h_duration(m: re.Match[str], ctx: Context) -> Hit | None:
     plural = unit_word.endswith("s")
     if num is None and not plural:
         return None
-    if designator == "Q":
+    if designator == "Q" and not _quarter_span(m, ctx):
         return None
     if _key(num or "") in ("a", "an") and _is_rate_context(ctx, m.start()):
         return Hit("SET", nz.duration_value(1, designator, mult))
     if num and amount is None and unit_word == "years" and _key(num) in ("recent",):
         return Hit("DATE", "PAST_REF")
     mod = lexicon()["duration_mods"][_key(m["dmod"])][0] if m["dmod"] else None
-    if mod is None:
+    if mod is None and not _key(m.group(0)).startswith("the "):
         before = re.search(r"(\w+)\s+$", ctx.before(m.start(), 20))
         if before and before[1] in lexicon()["duration_mods"]:
             mod = lexicon()["duration_mods"][before[1]][0]
-    return Hit("DURATION", nz.duration_value(amount, designator, mult), mod)
+    if m["approx"] and mod is None:
+        mod = "APPROX"
+    article = re.fullmatch(r"the\s+", ctx.text[m.start():m.start("num")], re.IGNORECASE)
+    start = m.start("num") if article and "-" in ctx.text[m.start("num"):m.end("unit")] else None
+    return Hit("DURATION", nz.duration_value(amount, designator, mult), mod, start=start)
+
+
+def _quarter_span(m: re.Match[str], ctx: Context) -> bool:
+    """'the past two quarters', 'two consecutive quarters'; not the fractions 'a quarter', 'three-quarters'."""
+    text = _key(ctx.text[m.start():m.end("unit")])
+    return text.endswith("quarters") and "-" not in text and bool(
+        re.search(r"\b(?:past|last|next|coming|previous|first|recent|consecutive|straight|several)\b", text))
 
 
 def h_bare_plural(m: re.Match[str], ctx: Context) -> Hit | None:
     designator, mult = _unit(m["unit"])
     if designator == "Q":
         return None
-    lead_in = re.search(r"\b(?:for|over\s+the|within)\s+$", ctx.before(m.start(), 10))
+    lead_in = re.search(r"\b(?:for|over\s+the|within|in(?:\s+just|\s+only|\s+the)?)\s+$", ctx.before(m.start(), 12))
     if _key(m.group(0)) == _key(m["unit"]) and not lead_in:
         return None
     return Hit("DURATION", nz.duration_value(None, designator, mult))
@@ -602,10 +671,22 @@ def h_the_day(m: re.Match[str], ctx: Context) -> Hit | None:
 def h_the_year(m: re.Match[str], ctx: Context) -> Hit | None:
     """'the year': the current year with a point modifier or 'in', else a one-year duration."""
     mod = _pmod(m["mod"])
+    if m["whole"] and ctx.anchor:
+        year = ctx.last_year if ctx.last_year in (ctx.anchor.year - 1, ctx.anchor.year) else ctx.anchor.year
+        return Hit("DATE", str(year), mod)
+    if m["prev"]:
+        base = ctx.last_year or (ctx.anchor.year if ctx.anchor else None)
+        return Hit("DATE", str(base - 1) if base else "XXXX", mod)
     if mod or re.search(r"\b(?:in|of|this)\s+$", ctx.before(m.start(), 8)):
         year = ctx.last_year if ctx.last_year and not ctx.anchor else (ctx.anchor.year if ctx.anchor else None)
         return Hit("DATE", str(year) if year else "XXXX", mod)
     return Hit("DURATION", "P1Y")
+
+
+def h_the_month(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'the end of the month': the month under discussion (last date, else the anchor)."""
+    d = ctx.last_date or ctx.anchor
+    return Hit("DATE", nz.month_value(d.year, d.month) if d else "XXXX-XX", _pmod(m["mod"]))
 
 
 def h_the_week(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -614,6 +695,47 @@ def h_the_week(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def h_fiscal_year(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DURATION", "P1Y")
+
+
+def h_apos_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    """"since '82": a clipped year after a preposition."""
+    if not re.search(r"\b(?:since|in|of|by|until|from|to|through|before|after)\s+$", ctx.before(m.start(), 12)):
+        return None
+    year = _year4(m["year"])
+    ctx.last_year = year
+    return Hit("DATE", str(year))
+
+
+def h_year_end(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'year-end', 'by year's end': the end of the current year (of the previous one after 'since')."""
+    if m["year"]:
+        return Hit("DATE", m["year"], "END")
+    if ctx.anchor is None:
+        return Hit("DATE", "XXXX", "END")
+    back = re.search(r"\bsince\s+(?:the\s+)?$", ctx.before(m.start(), 12))
+    return Hit("DATE", str(ctx.anchor.year - (1 if back else 0)), "END")
+
+
+def h_spoken_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'nineteen ninety-six', 'the year two thousand' as said in broadcast transcripts."""
+    if m["y2k"]:
+        year = 2000 + int(word_number(m["y2k_rest"]) or 0) if m["y2k_rest"] else 2000
+    else:
+        century = word_number(m["cent"])
+        rest = word_number(m["rest"])
+        if century is None or rest is None:
+            return None
+        year = int(century) * 100 + int(rest)
+    month = _month(m["mon"]) if m["mon"] else None
+    ctx.last_year = year
+    return Hit("DATE", nz.month_value(year, month) if month else str(year))
+
+
+def h_week_of(m: re.Match[str], ctx: Context) -> Hit | None:
+    month, day = _month(m["mon"]), int(m["day"])
+    year = nz.pick_year(ctx.anchor, month, day, None) if ctx.anchor else None
+    d = nz.safe_date(year, month, day) if year else None
+    return Hit("DATE", nz.iso_week(d) if d else "XXXX-WXX")
 
 
 # --------------------------------------------------------------------------- the rule table
@@ -629,29 +751,36 @@ def rules() -> tuple[Rule, ...]:
     wd_pre = rf"(?:(?P<wd>{wda}),?\s+)?"
     ampm = r"(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
     tz = rf"(?:\s+(?P<tz>{f['tz']})\b)?"
+    time_tail = (rf"(?:,?\s+(?:on\s+)?(?P<wd2>{wd})\b|\s+(?P<deictic>today|yesterday|tomorrow)\b|"
+                 rf",?\s+(?:on\s+)?(?P<mon2>{mon})\s+(?P<day2>[0-3]?\d)\b)?")
+    ago_tail = r"\s+(?:of\s+)?(?:the\s+)?(?:a\s+year\s+(?:ago|earlier)|(?:last|previous|prior)\s+year)\b"
     table: list[tuple[str, str, Handler]] = [
         ("iso_date", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", h_iso_date),
         ("numeric_date", r"\b(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)\b", h_numeric_date),
         ("mdy", rf"\b{wd_pre}(?P<mon>{mon})\s+{day}(?:,?\s+(?P<year>{year})\b|\s+'(?P<year2>\d\d)\b)?",
          h_full_date),
         ("dmy", rf"\b{wd_pre}(?:the\s+)?{day}\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{year})\b)?", h_full_date),
-        ("month_year", rf"\b(?:(?P<mod>{pmod})\s*)?(?P<mon>{mon})(?:\s+of)?,?\s+(?:(?P<year>{year})\b|"
-                       r"(?P<yrel>last|this|next)\s+year\b)", h_month_year),
+        ("month_year", rf"\b(?:(?P<mod>{pmod})\s*)?(?P<mon>{mon})(?:(?:\s+of)?,?\s+(?P<year>{year})\b|"
+                       r"\s+(?P<yrel>last|this|next)\s+year\b|(?=\s+of\s+(?P<yrel2>last|this|next)\s+year\b))",
+         h_month_year),
         ("month", rf"\b(?:(?P<mod>{pmod})\s*)?(?:(?P<rel>last|this\s+past|this|next|coming|past)\s+)?"
                   rf"(?P<mon>{mon})(?!\s*\d)", h_month),
         ("year", rf"(?:\b(?P<mod>{pmod})\s*|\b(?P<pre>post|pre)-)?(?:\b(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?"
                  rf"(?<![\w$£€])(?P<year>\d{{4}})(?![\w-])", h_year),
         ("decade", r"(?:\bthe\s+)?(?:\b(?P<mod>early|late|mid)[-\s]*)?(?:(?P<dec>(?:1[6-9]|20)\d0)|"
-                   r"(?<=\bthe\s)(?P<dec2>\d0)|['’](?P<dec3>\d0))['’]?s\b", h_decade),
+                   r"(?<=\bthe\s)(?P<dec2>\d0)|['’](?P<dec3>\d0)|\b(?P<dec4>\d0)(?=s\b))['’]?s\b", h_decade),
         ("century", r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?(?:(?P<rel>this|last|next|past)\s+)?"
                     r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-first)?)?[-\s]*century\b", h_century),
-        ("quarter", rf"\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yearadj>{year}|this\s+year['’]s|"
-                    r"last\s+year['’]s)\s+)?(?:(?:latest|current|previous|preceding|past|year-ago|year-earlier|same|"
-                    rf"comparable|fiscal|most\s+recent|recent|prior)[-\s]+)*(?P<ord>{ordinal})?(?:[-\s]+fiscal)?[-\s]*"
-                    rf"quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{year})\b|(?P<yrel>this|last|next)\s+year\b))?",
+        ("quarter", rf"\b(?:(?P<det>the|this|last|next|that|its|their)\s+)?(?:(?P<yearadj>{year}|this\s+year['’]s|"
+                    r"last\s+year['’]s|next\s+year['’]s)\s+)?(?:(?:latest|current|previous|preceding|past|year-ago|"
+                    r"year-earlier|same|comparable|corresponding|fiscal|most\s+recent|recent|prior)[-\s]+)*"
+                    rf"(?P<ord>{ordinal}|final)?(?:[-\s]+fiscal)?[-\s]*quarter\b(?!-)(?:\s+of\s+(?:(?:fiscal\s+)?"
+                    rf"(?P<year>{year})\b|(?P<yrel>this|last|next)\s+year\b)|{ago_tail})?(?=\s+end(?:ed|ing)\s+(?P<endmon>{mon}))?",
          h_quarter),
-        ("period", rf"\bthe\s+(?:year-ago|year-earlier|latest|same|comparable|(?P<year>{year}))\s+period\b", h_period),
-        ("half", rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[-\s]+half\b(?:\s+of\s+(?:(?P<year>{year})\b|"
+        ("period", rf"\bthe\s+(?:year-ago|year-earlier|latest|same|comparable|corresponding|(?P<year>{year}))\s+"
+                   rf"period\b(?:{ago_tail})?", h_period),
+        ("half", r"\b(?:the\s+)?(?:(?P<ord>first|second|1st|2nd|last|latter)[-\s]+half|"
+                 rf"(?P<two>first|last)\s+two\s+quarters)\b(?:\s+of\s+(?:(?P<year>{year})\b|"
                  r"(?:this|the)\s+year\b))?", h_half),
         ("season", rf"\b(?:(?P<mod>{pmod})\s*)?(?:(?P<rel>this|last|next|the|past|coming)\s+)?(?P<season>{f['season']})"
                    rf"\b(?:\s+of\s+(?P<year>{year})\b|\s+(?P<year2>{year})\b)?", h_season),
@@ -664,10 +793,10 @@ def rules() -> tuple[Rule, ...]:
         ("this_pod", rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow)\s+(?P<pod>{f['pod']})\b",
          h_this_pod),
         ("time", rf"\b(?:(?P<wd>{wda})\s+(?:at\s+)?)?(?:(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*{ampm}|"
-                 rf"(?P<word>noon|midnight|midday)){tz}(?:,?\s+(?:on\s+)?(?P<wd2>{wd})\b|"
-                 rf"\s+(?P<deictic>today|yesterday|tomorrow)\b)?", h_time),
-        ("clock24", rf"\b(?P<h>[0-2]?\d):(?P<min>[0-5]\d){tz}(?!\d)(?P<word>)?(?P<ampm>)?(?P<wd>)?(?P<wd2>)?"
-                    r"(?P<deictic>)?", h_time),
+                 rf"(?P<word>noon|midnight|midday)){tz}{time_tail}", h_time),
+        ("clock24", rf"\b(?P<h>[0-2]?\d):(?P<min>[0-5]\d){tz}(?!\d)(?P<word>)?(?P<ampm>)?(?P<wd>)?{time_tail}", h_time),
+        ("military", rf"\b(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s+(?P<tz>utc|gmt)\b(?P<word>)?(?P<ampm>)?(?P<wd>)?"
+                     rf"{time_tail}", h_time),
         ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>{f['holiday']})\b(?:\s+(?P<year>{year})\b)?",
          h_holiday),
         ("rel_unit", rf"\b(?:(?P<mod>{pmod})\s+)?(?P<rel>last|this\s+past|this|next|(?:the\s+)?(?:past|coming|current|"
@@ -679,19 +808,29 @@ def rules() -> tuple[Rule, ...]:
         ("year_ago_adj", r"\byear-(?:ago|earlier)\b", h_year_ago_adj),
         ("duration", rf"(?:\b(?P<dmod>{dmod})\s+|\b(?:the\s+)?(?:past|last|next|first|coming|previous|following|"
                      r"final|remaining|latest|recent|another|other|initial)\s+|\bthe\s+)?"
+                     rf"(?<![\w-])(?:(?P<num0>{num})\s+(?:to|or)\s+)?"
                      rf"(?:(?P<num>{num}|{vague}|recent)(?:\s+(?:more|additional|full|straight|consecutive))?[-\s]+)"
-                     rf"(?P<unit>{unit})(?:-long)?\b(?!-old|\s+old)", h_duration),
+                     rf"(?P<unit>{unit})(?:-long)?\b(?!-old|\s+old)(?P<approx>\s+or\s+so\b)?", h_duration),
         ("bare_plural", r"\b(?:(?:recent|coming|past|the\s+past|the\s+coming)\s+)?(?P<unit>years|months|weeks|decades|"
                         r"centuries|hours|minutes)(?:-long)?\b", h_bare_plural),
         ("set_every", rf"\b(?:every|each|per)\s+(?:(?P<other>other)\s+|(?P<num>{num})\s+)?"
                       rf"(?P<target>{wd}|{mon}|{unit})\b", h_set_every),
         ("set_word", rf"\b{f['setword']}\b", h_set_word),
+        ("year_end", rf"\b(?:year[-\s]end|year['’]s\s+end)\b(?:\s+(?P<year>{year})\b)?", h_year_end),
+        ("spoken_year", rf"\b(?:(?P<mon>{mon})\s+)?(?:(?P<cent>nineteen|eighteen)\s+"
+                        rf"(?P<rest>{f['tens']}(?:-{f['ones']})?)|"
+                        rf"(?:the\s+year\s+)(?P<y2k>two\s+thousand)(?:\s+and\s+(?P<y2k_rest>{f['ones']}))?)\b",
+         h_spoken_year),
+        ("week_of", rf"\bthe\s+week\s+of\s+(?P<mon>{mon})\s+{day}", h_week_of),
         ("ref", rf"\b(?P<word>{f['ref']})\b", h_ref),
         ("fiscal_year", r"\bthe\s+fiscal\s+year\b", h_fiscal_year),
         ("the_day", rf"\b(?:(?P<mod>{pmod})\s+(?:in\s+)?)?(?:the|that)\s+(?:same\s+)?day\b(?![-\s]+(?:before|after|of|"
                     r"when|that|long))", h_the_day),
-        ("the_year", rf"\b(?:(?P<mod>{pmod})\s+(?:in\s+)?)?the\s+(?:full\s+|entire\s+|whole\s+)?year\b(?![-\s]+"
-                     r"(?:ago|earlier|before|after|of|when|that|\d|two))", h_the_year),
+        ("the_year", rf"\b(?:(?P<mod>{pmod})\s+(?:in\s+)?)?the\s+(?P<whole>full\s+|entire\s+|whole\s+)?year\b"
+                     r"(?:\s+(?P<prev>previous|before))?(?![-\s]+(?:ago|earlier|before|after|of|when|that|\d|two))",
+         h_the_year),
+        ("apos_year", r"(?<![\w'’])['’](?P<year>\d\d)\b(?!['’]?s\b)", h_apos_year),
+        ("the_month", rf"\b(?P<mod>{pmod})\s+(?:in\s+)?the\s+month\b(?!\s+(?:of|before|after))", h_the_month),
         ("the_week", r"\bthe\s+week\b(?![-\s]+(?:of|before|after|ago|earlier|when|that))", h_the_week),
     ]
     return tuple(Rule(name, re.compile(rx, re.IGNORECASE), fn) for name, rx, fn in table)
