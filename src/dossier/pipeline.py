@@ -18,6 +18,7 @@ from dossier.clean import clean_article
 from dossier.nlp import load_nlp
 from dossier.read.errors import Failure
 from dossier.record import Article, Cleaned, Published, Record, body_hash
+from dossier.time.pubdate import infer_published
 from dossier.time.timex import tag_timexes
 
 
@@ -41,7 +42,7 @@ class ArticleState:
 
 Stage = Callable[[list[ArticleState]], None]
 STAGES: dict[str, Stage] = {}
-DEFAULT_STAGES: tuple[str, ...] = ("clean", "record", "parse", "sentences")
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "record", "time", "parse", "sentences")
 
 
 def stage(name: str) -> Callable[[Stage], Stage]:
@@ -84,14 +85,20 @@ def record_stage(states: list[ArticleState]) -> None:
 @stage("time")
 def time_stage(states: list[ArticleState]) -> None:
     """Publication date from the text when nothing gave one; every timex normalised against it."""
-    from dossier.time.pubdate import infer_published
-
     for state in states:
         record = state.record
         assert record is not None
         if not record.published.date:
-            record.published = infer_published(record.body, not_after=state.article.not_after)
+            record.published = infer_published(
+                _dating_text(record), not_after=state.article.not_after, crawled=state.article.crawled
+            )
         record.timexes = [t.to_dict() for t in tag_timexes(record.body, anchor_date(record.published))]
+
+
+def _dating_text(record: Record) -> str:
+    """The body, plus its photo captions: they are the outlet's words and often carry the full date."""
+    captions = [r.text for r in record.removed if "caption" in r.reason]
+    return "\n\n".join([record.body, *captions])
 
 
 def anchor_date(published: Published) -> date | None:

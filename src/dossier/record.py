@@ -33,7 +33,8 @@ class Article:
     date: str | None = None  # a publication date the caller gave
     outlet: str | None = None
     title: str | None = None
-    not_after: date | None = None  # an upper bound on the publication date (crawl date, file date)
+    not_after: date | None = None  # an upper bound on the publication date (file date, --not-after)
+    crawled: date | None = None  # when a news crawl fetched it: a bound, and a hint that it is recent
     warnings: list[str] = field(default_factory=list)  # recoverable problems, reported with the origin
 
 

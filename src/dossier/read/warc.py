@@ -49,12 +49,14 @@ def _article(record, where: str, path: str, max_bytes: int) -> Article | Failure
         html, _ = decode(data, hint=_charset(content_type))
     except InputError as err:
         return Failure(where, str(err))
+    crawl_date = _crawl_date(record.rec_headers.get_header("WARC-Date"))
     return Article(
         origin=where,
         path=path,
         html=html,
         url=record.rec_headers.get_header("WARC-Target-URI"),
-        not_after=_crawl_date(record.rec_headers.get_header("WARC-Date")),
+        not_after=crawl_date,
+        crawled=crawl_date,
     )
 
 

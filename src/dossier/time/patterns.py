@@ -35,6 +35,7 @@ class Rule:
     name: str
     regex: re.Pattern[str]
     handler: Handler
+    trigger: re.Pattern[str] | None = None  # a part every match contains: the rule only scans text around it
 
 
 # --------------------------------------------------------------------------- helpers
@@ -225,6 +226,8 @@ def h_century(m: re.Match[str], ctx: Context) -> Hit | None:
             return None
         cent = ctx.anchor.year // 100 + {"this": 0, "the": 0, "last": -1, "past": -1, "next": 1}[rel]
         return Hit("DATE", f"{cent:02d}", _pmod(m["mod"]))
+    if not m["ord"]:
+        return None
     n = int(re.sub(r"\D", "", m["ord"])) if re.match(r"\d", m["ord"]) else _ORD_WORDS.get(_key(m["ord"]))
     if not n:
         return None
@@ -833,4 +836,37 @@ def rules() -> tuple[Rule, ...]:
         ("the_month", rf"\b(?P<mod>{pmod})\s+(?:in\s+)?the\s+month\b(?!\s+(?:of|before|after))", h_the_month),
         ("the_week", r"\bthe\s+week\b(?![-\s]+(?:of|before|after|ago|earlier|when|that))", h_the_week),
     ]
-    return tuple(Rule(name, re.compile(rx, re.IGNORECASE), fn) for name, rx, fn in table)
+    triggers = _triggers(f)
+    return tuple(
+        Rule(name, re.compile(rx, re.IGNORECASE), fn, _compile_trigger(triggers.get(name))) for name, rx, fn in table
+    )
+
+
+def _compile_trigger(pattern: str | None) -> re.Pattern[str] | None:
+    """Triggers run case-sensitively over lower-cased text (twice as fast as IGNORECASE)."""
+    if not pattern:
+        return None
+    if re.search(r"\\[A-Z]", pattern):
+        raise ValueError(f"trigger {pattern!r}: upper-case escapes do not survive lower-casing")
+    return re.compile(pattern.lower())
+
+
+def _triggers(f: dict[str, str]) -> dict[str, str]:
+    """For each rule, words one of which every match contains; scanning only around them is what keeps tagging fast."""
+    mon, wd, unit = f["month"], f["weekday"], f["unit"]
+    words = {
+        "mdy": mon, "dmy": mon, "month_year": mon, "month": mon, "century": "centur", "quarter": "quarter",
+        "period": "period", "half": "half|quarters", "season": f["season"], "weekday_set": wd, "weekday": wd,
+        "deictic": f"{f['deictic']}|tonight", "this_pod": f["pod"], "military": "utc|gmt", "holiday": f["holiday"],
+        "rel_unit": unit, "the_weekend": "weekend", "ago": r"(?:ago|earlier|later|now|hence)\b",
+        "year_ago_adj": "year-", "duration": unit, "bare_plural": "years|months|weeks|decades|centuries|hours|minutes",
+        "set_every": r"(?:every|each|per)\b", "set_word": f["setword"], "year_end": r"end\b",
+        "spoken_year": r"nineteen|eighteen|two\s+thousand", "week_of": "week", "ref": f["ref"], "fiscal_year": "fiscal",
+        "the_day": "day", "the_year": "year", "the_month": "month", "the_week": "week",
+    }
+    marks = {
+        "iso_date": r"\d-[01]\d-", "numeric_date": r"\d/\d", "year": r"\d{4}", "decade": r"0['’]?s\b",
+        "time": r"\d\s*[ap]\.?\s?m\b|\b(?:noon|midnight|midday)", "clock24": r"\d:[0-5]\d", "apos_year": r"['’]\d\d",
+    }
+    return {name: rf"\b(?:{w})" for name, w in words.items()} | marks
+

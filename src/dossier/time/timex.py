@@ -11,6 +11,7 @@ document context (the quarter under discussion, the last year mentioned) carries
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -48,10 +49,50 @@ class _Candidate:
     match: Any
 
 
+_BEFORE_TRIGGER = 100  # longest stretch of a match before its trigger word ("no more than twenty-five ...")
+_AFTER_TRIGGER = 100
+
+
+def _windows(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around each trigger; a match never crosses a window's edge."""
+    spans: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE_TRIGGER), min(len(text), m.end() + _AFTER_TRIGGER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _lower(text: str) -> str:
+    """Lower case with every offset kept (str.lower can change the length of some non-ASCII text)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _matches(
+    rule: Rule, text: str, lowered: str, windows: dict[str, list[tuple[int, int]]]
+) -> Iterator[re.Match[str]]:
+    if rule.trigger is None:
+        yield from rule.regex.finditer(text)
+        return
+    key = rule.trigger.pattern
+    if key not in windows:
+        windows[key] = _windows(rule.trigger, lowered)
+    for lo, hi in windows[key]:
+        yield from rule.regex.finditer(text, lo, hi)
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found = []
+    windows: dict[str, list[tuple[int, int]]] = {}
+    lowered = _lower(text)
     for priority, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
+        for m in _matches(rule, text, lowered, windows):
             start, end = m.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
