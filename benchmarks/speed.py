@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, write_result
 from dossier.batch import Repeats, read_inputs, run_batches
 from dossier.nlp import load_nlp
+from dossier.pipeline import STAGE_SECONDS
 
 
 def main() -> None:
@@ -56,6 +57,7 @@ def main() -> None:
         "extract_docs_per_s": round(n / extract_s, 2),
         "bare_spacy_docs_per_s": round(n / bare_s, 2),
         "ratio_extract_to_bare": round((n / extract_s) / (n / bare_s), 3),
+        "stage_share_of_extract": {name: round(sec / extract_s, 3) for name, sec in STAGE_SECONDS.most_common()},
         "python": platform.python_version(),
         "machine": platform.machine(),
     }

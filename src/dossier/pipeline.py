@@ -8,6 +8,8 @@ the article and the resources, so batches can run in any process (or on Ray, see
 
 from __future__ import annotations
 
+import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -53,11 +55,16 @@ def stage(name: str) -> Callable[[Stage], Stage]:
     return register
 
 
+STAGE_SECONDS: Counter[str] = Counter()  # wall time spent in each stage by this process, for `benchmarks/speed.py`
+
+
 def run(states: list[ArticleState], stages: Iterable[str] = DEFAULT_STAGES) -> list[ArticleState]:
     for name in stages:
         live = [s for s in states if s.failure is None]
         if live:
+            started = time.perf_counter()
             STAGES[name](live)
+            STAGE_SECONDS[name] += time.perf_counter() - started
     return states
 
 
