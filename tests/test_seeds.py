@@ -50,3 +50,20 @@ def test_headline_copies_are_not_repeated_in_the_body(seed_records: Path) -> Non
     for record in jsonl(seed_records.read_bytes()):
         for limit in gold[Path(record["source"]["path"]).stem].get("body_max_occurrences") or []:
             assert record["body"].count(limit["text"]) <= limit["max"], limit["text"]
+
+
+def test_seed_publication_dates_fall_in_the_gold_windows(seed_records: Path) -> None:
+    assert _score(seed_records)["pubdate_in_window"] == 1.0
+
+
+def test_seed_entities_are_found_with_their_aliases_merged(seed_records: Path) -> None:
+    metrics = _score(seed_records)
+    assert metrics["entity_found"] >= 0.95
+    assert metrics["entity_merged"] >= 0.95
+
+
+def test_seed_statements_are_found_and_attributed(seed_records: Path) -> None:
+    metrics = _score(seed_records)
+    assert metrics["statement_recall"] >= 0.90
+    assert metrics["statement_precision"] >= 0.85
+    assert metrics["speaker_acc"] >= 0.90

@@ -13,13 +13,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 from spacy.tokens import Doc
 
 from dossier.clean import clean_article
+from dossier.extract.entities import EntityIndex, find_entities
+from dossier.extract.events import find_events
+from dossier.extract.statements import find_statements
 from dossier.nlp import load_nlp
 from dossier.read.errors import Failure
 from dossier.record import Article, Cleaned, Published, Record, body_hash
+from dossier.time.dating import Dating
 from dossier.time.pubdate import infer_published
 from dossier.time.timex import tag_timexes
 
@@ -36,6 +41,8 @@ class ArticleState:
     doc: Doc | None = None
     record: Record | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    entities: EntityIndex | None = None
+    dating: Dating | None = None
     failure: Failure | None = None
 
     def fail(self, message: str) -> None:
@@ -44,7 +51,7 @@ class ArticleState:
 
 Stage = Callable[[list[ArticleState]], None]
 STAGES: dict[str, Stage] = {}
-DEFAULT_STAGES: tuple[str, ...] = ("clean", "record", "time", "parse", "sentences")
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "record", "time", "parse", "sentences", "entities", "statements")
 
 
 def stage(name: str) -> Callable[[Stage], Stage]:
@@ -131,6 +138,51 @@ def sentences_stage(states: list[ArticleState]) -> None:
     for state in states:
         if state.doc is not None:
             state.sentences = [(s.start_char, s.end_char) for s in state.doc.sents if s.text.strip()]
+
+
+@stage("entities")
+def entities_stage(states: list[ArticleState]) -> None:
+    for state in states:
+        assert state.doc is not None and state.record is not None
+        state.entities = find_entities(state.doc)
+        state.record.entities = state.entities.to_records()
+
+
+@stage("statements")
+def statements_stage(states: list[ArticleState]) -> None:
+    """Who said what; each statement dated by its own clause (a date inside the quotation does not count)."""
+    for state in states:
+        record = state.record
+        assert state.doc is not None and record is not None
+        state.dating = state.dating or Dating(record.timexes, record.published, doc=state.doc)
+        statements = find_statements(state.doc, state.entities)
+        for st in statements:
+            evidence, quote = st["evidence"], st["quote"]
+            when = state.dating.date_of(evidence["start"], evidence["end"], exclude=(quote["start"], quote["end"]))
+            st.update(when.fields())
+        record.statements = statements
+
+
+@stage("events")
+def events_stage(states: list[ArticleState]) -> None:
+    """Who did what to whom; an event that is a statement's speech act points to that statement."""
+    for state in states:
+        record = state.record
+        assert state.doc is not None and record is not None
+        state.dating = state.dating or Dating(record.timexes, record.published, doc=state.doc)
+        record.events = find_events(state.doc, state.entities, state.dating)
+        link_statements(record.events, record.statements)
+
+
+def link_statements(events: list[dict[str, Any]], statements: list[dict[str, Any]]) -> None:
+    """One fact, not two: a verbal event (REJECT, ACCUSE, ...) inside a statement of the same act is that statement."""
+    for event in events:
+        ev = event["text_info"]
+        for st in statements:
+            span = st.get("evidence") or st["quote"]
+            if st.get("act") == event["event"] and span["start"] <= ev["end"] and ev["start"] <= span["end"]:
+                event["statement_id"] = st["id"]
+                break
 
 
 def build_record(article: Article, cleaned: Cleaned) -> Record:

