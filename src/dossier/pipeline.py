@@ -51,7 +51,7 @@ class ArticleState:
 
 Stage = Callable[[list[ArticleState]], None]
 STAGES: dict[str, Stage] = {}
-DEFAULT_STAGES: tuple[str, ...] = ("clean", "record", "time", "parse", "sentences", "entities", "statements")
+DEFAULT_STAGES: tuple[str, ...] = ("clean", "record", "time", "parse", "sentences", "entities", "statements", "events")
 
 
 def stage(name: str) -> Callable[[Stage], Stage]:

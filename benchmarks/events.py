@@ -1,0 +1,130 @@
+"""PLOVER event coding on the dev sets and the seed articles.
+
+    python benchmarks/events.py
+
+Sentence sets (../shared/eval/events/{plover_gsr,zsp_train}.jsonl): only `text` is fed; `find_events` runs on the
+spaCy parse and its events are scored with `score.py events`, twice: with every event found ("all") and with the
+sentence's most salient event only ("first"; GSR and PLV annotate one event per sentence, so extra true events
+count as false positives in the set-based scores).  Seeds: the bodies `dossier extract` writes, dated with
+`Dating`, scored like `score_events` in ../shared/eval/score_seeds.py.  Prints one JSON line per part and writes
+benchmarks/results/events.json.  Nothing here is learned from these sets; the lexicon is hand-written.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import require_shared, score, write_jsonl, write_result
+from dossier.extract.events import find_events
+from dossier.nlp import load_nlp
+from dossier.record import Published
+from dossier.time.dating import Dating
+
+SETS = ("plover_gsr", "zsp_train")
+MAIN_METRICS = ("type_top1_acc", "type_set_acc", "macro_f1", "micro_f1", "actor_match", "recipient_match",
+                "dead_acc", "injured_acc", "location_match", "mode_acc")
+
+
+def as_scored_event(event: dict[str, Any]) -> dict[str, Any]:
+    """The sentence-set prediction format: names for parties, the place as extracted."""
+    return {
+        "event": event["event"],
+        "mode": event["mode"],
+        "actor": [p["name"] for p in event["actor"]],
+        "recipient": [p["name"] for p in event["recipient"]],
+        "location": (event["event_loc"] or {}).get("extracted_place"),
+        "dead": event["size"]["dead"],
+        "injured": event["size"]["injured"],
+    }
+
+
+def run_set(name: str, shared: Path, tmp: Path) -> dict[str, Any]:
+    gold = shared / "eval" / "events" / f"{name}.jsonl"
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = list(load_nlp().pipe([r["text"] for r in rows], batch_size=64))
+    start = time.perf_counter()
+    found = [find_events(doc) for doc in docs]
+    seconds = time.perf_counter() - start
+    result: dict[str, Any] = {"set": name, "n": len(rows), "ms_per_sentence": round(1000 * seconds / len(rows), 2)}
+    for variant, keep in (("all", None), ("first", 1)):
+        pred = tmp / f"{name}_{variant}.jsonl"
+        write_jsonl(pred, [{"id": r["id"], "events": [as_scored_event(e) for e in events[:keep]]}
+                           for r, events in zip(rows, found, strict=True)])
+        metrics = score("events", gold, pred)
+        result[variant] = {k: _round(metrics.get(k)) for k in MAIN_METRICS} | {
+            "f1_per_class": {k: _round(v) for k, v in metrics.get("f1_per_class", {}).items()}}
+    print(json.dumps(result))
+    return result
+
+
+def run_seeds(shared: Path) -> dict[str, Any]:
+    seeds = sorted((shared / "seeds").glob("*.txt"))
+    done = subprocess.run([sys.executable, "-m", "dossier", "extract", *map(str, seeds)],
+                          capture_output=True, text=True, check=True)
+    records = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    nlp = load_nlp()
+    docs = [nlp(r["body"]) for r in records]
+    start = time.perf_counter()
+    for record, doc in zip(records, docs, strict=True):
+        published = Published(**{k: v for k, v in (record.get("published") or {}).items()
+                                 if k in Published.__dataclass_fields__})
+        record["events"] = find_events(doc, dating=Dating(record.get("timexes") or [], published, doc))
+    seconds = time.perf_counter() - start
+    metrics = _score_seed_events(shared, records)
+    metrics["ms_per_article"] = round(1000 * seconds / len(records), 2)
+    metrics["events_per_article"] = round(sum(len(r["events"]) for r in records) / len(records), 1)
+    print(json.dumps({"set": "seeds", **metrics}))
+    return metrics
+
+
+def _score_seed_events(shared: Path, records: list[dict[str, Any]]) -> dict[str, Any]:
+    spec = importlib.util.spec_from_file_location("score_seeds", shared / "eval" / "score_seeds.py")
+    assert spec is not None and spec.loader is not None
+    referee = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(referee)
+    gold = [g for g in referee.load_jsonl(str(shared / "gold" / "seeds.jsonl")) if g["id"] != "_corpus"]
+    names = referee.Names(gold)
+    by_key = {referee.record_key(r): r for r in records}
+    counts: Counter[str] = Counter()
+    misses: list[tuple[str, str, str]] = []
+    for g in gold:
+        referee.score_events(g, by_key.get(g["id"], {}), names, counts, misses)
+    for kind, doc, what in misses:
+        print(f"{kind}\t{doc}\t{what}", file=sys.stderr)
+    ratio = referee.ratio
+    return {
+        "event_recall": ratio(counts["ev_found"], counts["ev_gold"]),
+        "event_actor_acc": ratio(counts["ev_actor_ok"], counts["ev_found"]),
+        "event_recipient_acc": ratio(counts["ev_recipient_ok"], counts["ev_found"]),
+        "event_numbers_acc": ratio(counts["ev_num_ok"], counts["ev_num_total"]),
+        "event_status_acc": ratio(counts["ev_status_ok"], counts["ev_status_total"]),
+        "event_place_acc": ratio(counts["ev_loc_ok"], counts["ev_loc_total"]),
+        "n_gold": counts["ev_gold"],
+    }
+
+
+def _round(value: Any) -> Any:
+    return round(value, 3) if isinstance(value, float) else value
+
+
+def main() -> None:
+    shared = require_shared()
+    find_events(load_nlp()("Warm-up: troops shelled the town."))  # load lexicon and gazetteer outside the timing
+    with tempfile.TemporaryDirectory() as tmp:
+        results: dict[str, Any] = {name: run_set(name, shared, Path(tmp)) for name in SETS}
+    results["seeds"] = run_seeds(shared)
+    write_result("events", results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,504 @@
+"""PLOVER event coding: who did what to whom, where, when, with what casualties, and whether it happened.
+
+    find_events(doc, entities=None, dating=None) -> [{"id": "e1", "event": "ASSAULT", "mode": "aerial", ...}]
+
+Each event follows the record schema (`properties.events`): type and mode from data/plover_patterns.yaml
+(triggers.py), actor and recipient from the parse (roles.py) as parties (parties.py), place resolved to GeoNames
+(places.py), counts (numbers.py), status (status.py), date from `dating`, and the evidence sentence.  Within a
+sentence the most salient event (the one highest in the parse) comes first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract import roles
+from dossier.extract.numbers import event_counts
+from dossier.extract.parties import actor_table, party_for_country, party_from_span
+from dossier.extract.places import Place, gazetteer
+from dossier.extract.plover_lexicon import COOPERATIVE, FORCEFUL, Lexicon, lexicon
+from dossier.extract.status import Modality, modality
+from dossier.extract.triggers import Trigger, sentence_triggers
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "across", "over", "within", "into", "on", "to",
+             "toward", "towards", "throughout"}
+_COUNT_FIELDS = {"dead": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("COERCE",),
+                 "people": ("RETREAT", "AGREE", "COOPERATE", "AID", "MOBILIZE", "CONCEDE", "PROTEST", "COERCE")}
+_BOTH_SIDES = re.compile(r"^(?:the\s+)?(?:two|both)\s+(?:sides|countries|parties|nations|delegations|states)$", re.I)
+_MEDIATION = re.compile(r"\b(?:mediat\w*|broker\w*|hosted\s+by|facilitat\w*)\b", re.I)
+_MULTILATERAL = re.compile(r"\b(?:trilateral|multilateral|three-way|four-way|summit\s+of|conference)\b", re.I)
+_MODALS_FUTURE = {"will", "would", "'ll", "’ll", "shall", "wo"}
+
+
+@dataclass
+class _Article:
+    doc: Doc
+    entities: Any
+    dating: Any
+    lex: Lexicon
+    prefer: tuple[str, ...]
+    states: list[dict[str, Any]] = field(default_factory=list)  # state parties seen so far, latest last
+    last_assault_actor: list[dict[str, Any]] = field(default_factory=list)
+
+
+def find_events(doc: Doc, entities: Any = None, dating: Any = None) -> list[dict[str, Any]]:
+    article = _Article(doc, entities, dating, lexicon(), _article_countries(doc))
+    events: list[dict[str, Any]] = []
+    for sent in doc.sents:
+        _note_states(article, sent)
+        events.extend(_sentence_events(sent, article))
+    for number, event in enumerate(events, start=1):
+        event["id"] = f"e{number}"
+    return events
+
+
+def _sentence_events(sent: Span, article: _Article) -> list[dict[str, Any]]:
+    triggers = sorted(sentence_triggers(sent, article.lex), key=_salience)
+    events = [_event(t, sent, article) for t in triggers]
+    events = _merge_same_type(events)
+    _assign_counts(events, event_counts(sent.text))
+    for event in events:
+        event.pop("_trigger", None)
+    return events
+
+
+def _event(trigger: Trigger, sent: Span, article: _Article) -> dict[str, Any]:
+    lex = article.lex
+    mood = modality(trigger.token, lex.reporting_verbs, _governor(trigger))
+    event, mode = _recode(trigger, mood, lex)
+    actor_heads = roles.conjuncts(trigger.speaker) if trigger.speaker is not None else _actor_heads(trigger)
+    recipient_head = (_obliged_subject(trigger) if trigger.speaker is not None
+                      else roles.recipient_of(event, trigger.verb, trigger.noun, lex.content_nouns))
+    actors = _parties(actor_heads, article)
+    recipients = _parties(roles.conjuncts(recipient_head) if recipient_head is not None else [], article)
+    place, recipients = _place_and_targets(trigger, event, sent, recipients, article)
+    if event == "CONSULT" and trigger.token.lemma_ == "host" and trigger.noun is None:
+        actors, recipients = recipients, actors
+    if event == "ASSAULT":
+        actors = _carry_assault_actor(actors, article)
+        recipients = recipients or _target_country(place, actors)
+    recipients = [r for r in recipients if r["name"] not in {a["name"] for a in actors}]
+    if event == "CONSULT":
+        mode = _consult_mode(trigger, mode, actors, recipients, place, sent)
+    if event == "ASSAULT" and mode is None:
+        mode = _assault_mode(trigger, sent, lex)
+    return {
+        "id": "",
+        "event": event,
+        "mode": mode,
+        "context": list(lex.contexts.get(event, ())),
+        "actor": actors,
+        "recipient": recipients,
+        "event_loc": place,
+        "date": _date(trigger, article),
+        "size": {"dead": None, "injured": None, "arrested": None, "people": None},
+        "status": _status(event, trigger.event, mood),
+        "text_info": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
+        "confidence": _confidence(trigger, actors, recipients),
+        "_trigger": trigger,
+    }
+
+
+def _obliged_subject(trigger: Trigger) -> Token | None:
+    return next((c for c in trigger.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _assault_mode(trigger: Trigger, sent: Span, lex: Lexicon) -> str | None:
+    """The weapon named nearest the attack: its own phrase first, then the sentence."""
+    for scope in (_clause_tokens(trigger), {t.i for t in sent}):
+        words = {sent.doc[i].lower_ for i in scope} | {sent.doc[i].lemma_.lower() for i in scope}
+        for mode, cues in lex.assault_modes:
+            if words & cues:
+                return mode
+    return None
+
+
+def _governor(trigger: Trigger) -> Token | None:
+    """The verb whose modality a nominal event takes: its light verb, or the verb it is subject or object of."""
+    if trigger.verb is not None:
+        return trigger.verb
+    noun = trigger.token
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def _recode(trigger: Trigger, mood: Modality, lex: Lexicon) -> tuple[str, str | None]:
+    """PLOVER codes refusals and promises by what is said, not by the act named: 'will not lift' is REJECT,
+    'will release' is AGREE, 'will strike' is THREATEN.  Verbal acts take their mode from their content."""
+    event, mode = trigger.event, trigger.mode
+    modal_future = _has_future_modal(trigger)
+    if event in COOPERATIVE and _failed(trigger):
+        return "REJECT", lex.content_modes["REJECT"].get(event)
+    if mood.negated and event in COOPERATIVE and event != "AGREE" and modal_future:
+        return "REJECT", lex.content_modes["REJECT"].get(event)
+    if mood.negated and event == "AGREE" and modal_future:
+        return "REJECT", "yield"
+    if not mood.negated and modal_future and event in FORCEFUL and not mood.hypothetical:
+        return "THREATEN", lex.content_modes["THREATEN"].get(event)
+    if not mood.negated and modal_future and event in COOPERATIVE - {"AGREE"} and trigger.noun is None:
+        return "AGREE", None
+    if event in lex.content_modes and mode is None:
+        mode = _content_mode(trigger, lex)
+    return event, mode
+
+
+def _failed(trigger: Trigger) -> bool:
+    """'failed to reach agreement': the event is named by a verb of failure right above it."""
+    anchor = trigger.anchor
+    return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refuse", "decline")
+
+
+def _has_future_modal(trigger: Trigger) -> bool:
+    anchor = trigger.anchor
+    for token in (anchor, anchor.head):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS_FUTURE for c in token.children):
+            return True
+        if token.i == anchor.head.i and anchor.dep_ not in ("xcomp", "conj"):
+            break
+    return False
+
+
+def _content_mode(trigger: Trigger, lex: Lexicon) -> str | None:
+    modes = lex.content_modes.get(trigger.event, {})
+    for inner in sorted(trigger.content, key=lambda t: t.token.i):
+        if inner.event in modes:
+            return modes[inner.event]
+    words = {t.lemma_.lower() for t in _content_tokens(trigger)}
+    allowed = set(modes.values())
+    for mode, cues in lex.content_words:
+        if mode in allowed and words & cues:
+            return mode
+    return None
+
+
+def _content_tokens(trigger: Trigger) -> list[Token]:
+    anchor = trigger.noun if trigger.noun is not None else trigger.anchor
+    return [t for t in anchor.subtree if t.i != anchor.i]
+
+
+def _status(event: str, original: str, mood: Modality) -> str:
+    if event == "REJECT" and original != "REJECT":
+        return "occurred"
+    if event in ("THREATEN", "AGREE") and original not in ("THREATEN", "AGREE"):
+        return "occurred" if not mood.hypothetical else "hypothetical"
+    return mood.status
+
+
+def _actor_heads(trigger: Trigger) -> list[Token]:
+    head: Token | None = None
+    if trigger.noun is not None and trigger.verb is None:
+        head = roles.noun_actor(trigger.noun)
+    else:
+        assert trigger.verb is not None
+        head = roles.subject_of(trigger.verb)
+        if head is None and trigger.noun is not None:
+            head = roles.noun_actor(trigger.noun)
+    if head is None:
+        return []
+    if roles.is_weapon(head) and not _has_state_modifier(head):
+        owner = roles.noun_actor(head)
+        return roles.conjuncts(owner) if owner is not None else []
+    return roles.conjuncts(head)
+
+
+def _has_state_modifier(token: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") for c in token.children)
+
+
+def _parties(heads: list[Token], article: _Article) -> list[dict[str, Any]]:
+    parties = []
+    for head in heads:
+        for party in _party(head, article):
+            if party["name"] and party["name"] not in {p["name"] for p in parties}:
+                parties.append(party)
+    return parties
+
+
+def _party(head: Token, article: _Article) -> list[dict[str, Any]]:
+    if head.pos_ == "PRON":
+        matrix = _matrix_subject(head)
+        return _party(matrix, article) if matrix is not None else _pronoun_party(head, article)
+    span = roles.mention_span(head)
+    if _BOTH_SIDES.match(span.text):
+        return article.states[-2:][::-1]
+    return [party_from_span(span, article.entities, _mention_name(span))]
+
+
+def _matrix_subject(pronoun: Token) -> Token | None:
+    """'Washington informed Ukraine that it would not ...': a subject pronoun in a reported clause is the
+    reporter when they agree in kind (person for he/she, not a person for it/they)."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ccomp":
+        return None
+    matrix = next((c for c in pronoun.head.head.children if c.dep_ == "nsubj"), None)
+    if matrix is None or matrix.pos_ == "PRON":
+        return None
+    person = matrix.ent_type_ == "PERSON"
+    return matrix if (pronoun.lower_ in ("he", "she")) == person else None
+
+
+def _pronoun_party(pronoun: Token, article: _Article) -> list[dict[str, Any]]:
+    if article.entities is not None and hasattr(article.entities, "before"):
+        types = ("PERSON",) if pronoun.lower_ in ("he", "she", "him", "her", "his") else ("GPE", "ORG", "NORP")
+        entity = article.entities.before(pronoun.idx, types)
+        if entity is not None:
+            return [{"entity_id": getattr(entity, "id", None), "name": getattr(entity, "name", ""),
+                     "country": getattr(entity, "country", None), "sector": getattr(entity, "sector", None)}]
+    if pronoun.lower_ in ("they", "them", "their") and article.states:
+        return [article.states[-1]]
+    found = roles.resolve_pronoun(pronoun)
+    return [party_from_span(found, None, _mention_name(found))] if found is not None else []
+
+
+def _mention_name(span: Span) -> str:
+    """A person's name inside a titled mention ('Kremlin spokesman Dmitry Peskov' -> 'Dmitry Peskov')."""
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if people and not any(e.label_ in ("ORG",) and e.end == span.end for e in span.ents):
+        return people[-1].text
+    return span.text
+
+
+def _place_and_targets(
+    trigger: Trigger, event: str, sent: Span, recipients: list[dict[str, Any]], article: _Article
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The event place; a town attacked or seized is the event's place, and its country the recipient."""
+    target = _recipient_place(trigger, event, article)
+    if target is not None:
+        mention, place = target
+        country = party_for_country(place.country_code) if place.country_code and place.kind != "country" else None
+        if country is not None:
+            recipients = [country if r["name"] == _tidy_name(mention) or r["name"] == place.resolved_place
+                          else r for r in recipients] or [country]
+        return place.as_event_loc(mention), _unique(recipients)
+    located = _locative_place(trigger, sent, article)
+    if located is not None:
+        mention, place = located
+        return (place.as_event_loc(mention) if place else _unresolved(mention)), recipients
+    return None, recipients
+
+
+def _recipient_place(trigger: Trigger, event: str, article: _Article) -> tuple[str, Place] | None:
+    if event not in ("ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "PROTEST"):
+        return None
+    head = roles.recipient_of(event, trigger.verb, trigger.noun, article.lex.content_nouns)
+    if head is None:
+        return None
+    for target in roles.conjuncts(head):
+        span = roles.mention_span(target)
+        if not (target.ent_type_ in _PLACE_LABELS or target.pos_ == "PROPN"):
+            continue
+        if actor_table().is_state_group(span.text) and target.ent_type_ != "GPE":
+            continue
+        mention = _with_admin_tail(span)
+        place = gazetteer().resolve(mention, article.prefer)
+        if place is not None and not (event == "CONSULT" and place.kind == "country"):
+            return mention, place
+    return None
+
+
+def _locative_place(trigger: Trigger, sent: Span, article: _Article) -> tuple[str, Place | None] | None:
+    """A place in a locative phrase of the trigger's clause, else of the sentence."""
+    scope = _clause_tokens(trigger)
+    parties = {t.i for c in trigger.anchor.children if c.dep_ == "nsubj" for t in c.subtree}
+    candidates = [e for e in sent.ents if e.label_ in _PLACE_LABELS and _locative(e)]
+    candidates += _untagged_places(sent)
+    candidates = [e for e in candidates if not any(t.i in parties for t in e)]
+    candidates.sort(key=lambda e: (not any(t.i in scope for t in e), e.start))
+    unresolved: str | None = None
+    for ent in candidates:
+        mention = _with_admin_tail(ent)
+        place = gazetteer().resolve(mention, article.prefer)
+        if place is not None:
+            return mention, place
+        unresolved = unresolved or mention
+    return (unresolved, None) if unresolved else None
+
+
+def _untagged_places(sent: Span) -> list[Span]:
+    """Proper nouns after a locative preposition that the tagger did not call places ('near Pokrovsk')."""
+    spans = []
+    for token in sent:
+        if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE and not token.ent_type_:
+            spans.append(roles.mention_span(token))
+    return spans
+
+
+def _locative(ent: Span) -> bool:
+    root = ent.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _LOCATIVE:
+        return True
+    if root.dep_ in ("appos", "conj", "npadvmod", "compound") and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+        return True
+    return root.dep_ in ("nsubjpass",) or ent.label_ == "FAC"
+
+
+def _clause_tokens(trigger: Trigger) -> set[int]:
+    anchor = trigger.anchor
+    tokens = {t.i for t in anchor.subtree}
+    if trigger.noun is not None:
+        tokens |= {t.i for t in trigger.noun.subtree}
+    return tokens
+
+
+def _with_admin_tail(span: Span) -> str:
+    """'Lozova' followed by ', Kharkiv Oblast' or ' in Kharkiv Oblast' keeps the admin area as a hint."""
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in _PLACE_LABELS:
+        tail_end = end + 1
+        while tail_end < len(doc) and doc[tail_end].ent_iob_ in ("B", "I") and (
+                tail_end == end + 1 or doc[tail_end].ent_iob_ == "I"):
+            tail_end += 1
+        if tail_end < len(doc) and doc[tail_end].lower_ in ("oblast", "region", "province"):
+            tail_end += 1
+        return f"{span.text}, {doc[end + 1:tail_end].text}"
+    return span.text
+
+
+def _unresolved(mention: str) -> dict[str, Any]:
+    return {"extracted_place": mention, "resolved_place": None, "geonameid": None, "lat": None, "lon": None,
+            "country_code": None, "admin1": None}
+
+
+def _target_country(place: dict[str, Any] | None, actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An attack on a place in another country than the attacker's is an attack on that country."""
+    if not place or not place.get("country_code"):
+        return []
+    country = party_for_country(place["country_code"])
+    if country is None or country["country"] in {a.get("country") for a in actors}:
+        return []
+    return [country]
+
+
+def _carry_assault_actor(actors: list[dict[str, Any]], article: _Article) -> list[dict[str, Any]]:
+    """An attack with no named attacker ('Odesa was hit by glide bombs') takes the attacker of the article's
+    previous attack; the article's first named attacker is remembered for the next."""
+    if actors:
+        article.last_assault_actor = actors
+        return actors
+    return [dict(a) for a in article.last_assault_actor]
+
+
+def _consult_mode(trigger: Trigger, mode: str | None, actors: list[dict[str, Any]],
+                  recipients: list[dict[str, Any]], place: dict[str, Any] | None, sent: Span) -> str | None:
+    if mode in ("visit", "phone"):
+        return mode
+    text = sent.text
+    parties = actors + recipients
+    if _MULTILATERAL.search(text) or len(parties) >= 3:
+        return "multilateral"
+    if _MEDIATION.search(text):
+        return "third-party"
+    countries = {p.get("country") for p in parties if p.get("country")}
+    if place and place.get("country_code") and countries:
+        iso3 = (party_for_country(place["country_code"]) or {}).get("country")
+        if iso3 and iso3 not in countries:
+            return "third-party"
+    return mode
+
+
+def _date(trigger: Trigger, article: _Article) -> dict[str, Any]:
+    if article.dating is None:
+        return {"value": None, "source": None}
+    token = trigger.anchor
+    fields = article.dating.date_of(token.idx, token.idx + len(token.text)).fields()
+    return {"value": fields.get("date"), "source": fields.get("date_source")}
+
+
+def _confidence(trigger: Trigger, actors: list[dict[str, Any]], recipients: list[dict[str, Any]]) -> float:
+    score = 0.55 if trigger.noun is not None and trigger.verb is None else 0.7
+    score += 0.2 if actors else 0.0
+    score += 0.05 if recipients else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def _salience(trigger: Trigger) -> tuple[int, int, int]:
+    """Higher in the parse first; reporting and raising verbs ('said', 'is set to') do not count as levels."""
+    lex = lexicon()
+    depth = 0
+    token = trigger.anchor
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        lemma = token.lemma_.lower()
+        if lemma not in lex.reporting_verbs and lemma not in lex.transparent_verbs and token.dep_ != "prep":
+            depth += 1
+    return depth, 0 if trigger.verb is trigger.token else 1, trigger.token.i
+
+
+def _merge_same_type(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per type and actor in a sentence: 'launched strikes ... the strikes killed' is one attack."""
+    kept: list[dict[str, Any]] = []
+    for event in events:
+        twin = next((k for k in kept if k["event"] == event["event"] and _same_actors(k, event)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        for key in ("recipient", "actor"):
+            twin[key] = twin[key] or event[key]
+        twin["event_loc"] = twin["event_loc"] or event["event_loc"]
+        twin["mode"] = twin["mode"] or event["mode"]
+    return kept
+
+
+def _same_actors(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    names_a = {p["name"] for p in a["actor"]}
+    names_b = {p["name"] for p in b["actor"]}
+    return not names_a or not names_b or bool(names_a & names_b)
+
+
+def _assign_counts(events: list[dict[str, Any]], counts: dict[str, int | None]) -> None:
+    for field_name, types in _COUNT_FIELDS.items():
+        value = counts.get(field_name)
+        if value is None:
+            continue
+        if field_name == "people" and counts.get("dead") == value:
+            continue
+        target = next((e for e in events if e["event"] in types), None)
+        if target is not None:
+            target["size"][field_name] = value
+
+
+def _article_countries(doc: Doc) -> tuple[str, ...]:
+    """ISO2 codes of the countries an article names, most named first (to rank same-named places)."""
+    table = actor_table()
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            country = table.country_in(ent.text)
+            if country is not None:
+                counts[country.iso2] = counts.get(country.iso2, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def _note_states(article: _Article, sent: Span) -> None:
+    """Remember the states a sentence names, for 'the two sides' and 'they' later on."""
+    table = actor_table()
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        country = table.is_state_group(ent.text) or table.country_in(ent.text)
+        if country is None:
+            continue
+        party = {"entity_id": None, "name": country.name, "country": country.iso3, "sector": "GOV"}
+        article.states = [s for s in article.states if s["name"] != country.name] + [party]
+
+
+def _tidy_name(text: str) -> str:
+    return re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+
+
+def _unique(parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for party in parties:
+        if party["name"] not in seen:
+            seen.add(party["name"])
+            out.append(party)
+    return out

@@ -1,0 +1,110 @@
+"""The PLOVER pattern lexicon (data/plover_patterns.yaml), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+# Acts whose complement is what is agreed, asked, refused, threatened or alleged, not a separate event.
+VERBAL_ACTS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"})
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    event: str | None  # None: the word is not an event in this use
+    mode: str | None = None
+    obj: frozenset[str] = frozenset()
+    not_obj: frozenset[str] = frozenset()
+    arg: frozenset[str] = frozenset()
+    subj: frozenset[str] = frozenset()
+    light_only: bool = False
+    gov_subject_only: bool = False
+
+    def applies(self, objects: set[str], args: set[str], subject: str | None, light: bool) -> bool:
+        if self.light_only and not light:
+            return False
+        if self.obj and not objects & self.obj:
+            return False
+        if self.not_obj and objects & self.not_obj:
+            return False
+        if self.arg and not args & self.arg:
+            return False
+        return not (self.subj and subject not in self.subj)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Rule, ...]]
+    nouns: dict[str, tuple[Rule, ...]]
+    adjectives: dict[str, tuple[Rule, ...]]
+    light_verbs: frozenset[str]
+    transparent_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    content_nouns: frozenset[str]
+    assault_modes: tuple[tuple[str, frozenset[str]], ...]
+    content_modes: dict[str, dict[str, str]]
+    content_words: tuple[tuple[str, frozenset[str]], ...]
+    contexts: dict[str, tuple[str, ...]]
+
+
+def _rule(spec: Any) -> Rule:
+    if isinstance(spec, str) or spec is None:
+        return _rule({"event": spec})
+    event, mode = _split(spec.get("event"))
+    return Rule(
+        event=event,
+        mode=mode,
+        obj=frozenset(spec.get("obj") or ()),
+        not_obj=frozenset(spec.get("not_obj") or ()),
+        arg=frozenset(spec.get("arg") or ()),
+        subj=frozenset(spec.get("subj") or ()),
+        light_only=bool(spec.get("light_only")),
+        gov_subject_only=bool(spec.get("light_only_subj_gov")),
+    )
+
+
+def _split(value: str | None) -> tuple[str | None, str | None]:
+    if not value:
+        return None, None
+    event, _, mode = value.partition("/")
+    if event not in EVENT_TYPES:
+        raise ValueError(f"plover_patterns.yaml: unknown event type {event!r}")
+    return event, mode or None
+
+
+def _rules(table: dict[str, Any]) -> dict[str, tuple[Rule, ...]]:
+    out = {}
+    for word, spec in table.items():
+        specs = spec if isinstance(spec, list) else [spec]
+        out[word.lower()] = tuple(_rule(s) for s in specs)
+    return out
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values if not v.endswith("_"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("dossier.data").joinpath("plover_patterns.yaml").read_text("utf-8"))
+    return Lexicon(
+        verbs=_rules(data["verbs"]),
+        nouns=_rules(data["nouns"]),
+        adjectives=_rules(data.get("adjectives") or {}),
+        light_verbs=_words(data["light_verbs"]),
+        transparent_verbs=_words(data["transparent_verbs"]),
+        reporting_verbs=_words(data["reporting_verbs"]),
+        content_nouns=_words(data["content_nouns"]),
+        assault_modes=tuple((mode, _words(words)) for mode, words in data["assault_modes"].items()),
+        content_modes=data["content_modes"],
+        content_words=tuple((mode, _words(words)) for mode, words in data["content_words"].items()),
+        contexts={k: tuple(v) for k, v in data.get("contexts", {}).items()},
+    )

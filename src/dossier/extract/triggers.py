@@ -1,0 +1,351 @@
+"""Event triggers: the verbs and nouns of a sentence that name a PLOVER event, typed by data/plover_patterns.yaml.
+
+A verb is looked up by lemma and particle ("call on", "pull out"); a light verb hands over to the event noun it
+governs ("launched strikes", "held talks").  An event noun counts when it is a clause's subject or root, has an
+agent of its own ("Russia's strikes", "Russian airstrikes"), or sits in a conjunction or partitive ("a wave
+of strikes") that does.  Triggers inside the complement of a verbal act ("agreed to withdraw", "rejected calls
+for a ceasefire") are that act's content: they set its mode instead of becoming events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dossier.extract.plover_lexicon import VERBAL_ACTS, Lexicon, Rule
+
+_OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+_LIGHT_PREPS = ("in", "on", "into", "to", "with", "for")
+_PARTITIVE = {"wave", "series", "round", "string", "spate", "barrage", "day", "days", "week", "weeks", "number",
+              "part", "set", "batch", "kind", "type", "flurry", "volley", "salvo", "campaign", "rounds", "lot",
+              "resumption", "start", "outbreak", "cycle", "surge", "escalation", "night", "hours", "months", "some",
+              "one", "many", "most", "several", "dozens", "hundreds", "thousands", "all", "none"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "ROOT", "csubj")
+_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "dative")
+_CONTENT_PREPS = ("for", "to", "of", "on", "over", "about", "against", "with", "in", "into", "from", "as")
+_ALLEGATION_KEEPS = ("ASSAULT", "COERCE")
+_PEOPLE_SUBJECTS = {"protester", "demonstrator", "student", "worker", "resident", "people", "thousand", "hundred",
+                    "crowd", "activist", "farmer", "teacher", "employee", "villager", "supporter", "citizen",
+                    "opposition", "union", "woman", "man", "doctor", "nurse", "miner", "driver", "trader", "youth",
+                    "group"}
+
+
+@dataclass
+class Trigger:
+    token: Token  # the word that names the event (verb or noun)
+    event: str
+    mode: str | None
+    verb: Token | None  # the verb whose arguments are the event's (the trigger or its light verb)
+    noun: Token | None  # the event noun, when the event is named by one
+    content: list[Trigger] = field(default_factory=list)
+    speaker: Token | None = None  # who demands it, for an obligation reported as speech ("X said Y must ...")
+
+    @property
+    def anchor(self) -> Token:
+        return self.verb if self.verb is not None else self.token
+
+
+def sentence_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    found: dict[int, Trigger] = {}
+    for token in sent:
+        trigger = None
+        if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.lemma_ != "be"):
+            trigger = verb_trigger(token, lex)
+        elif token.pos_ in ("NOUN", "PROPN") and token.i not in found:
+            trigger = noun_trigger(token, lex, found)
+        elif token.pos_ == "ADJ":
+            trigger = adjective_trigger(token, lex)
+        if trigger is not None and trigger.token.i not in found:
+            found[trigger.token.i] = trigger
+    _mark_obligations(sent, found, lex)
+    return _attach_content(list(found.values()), lex)
+
+
+def adjective_trigger(adj: Token, lex: Lexicon) -> Trigger | None:
+    """'is willing to withdraw', 'ready to host': an adjective that commits its subject to its complement."""
+    rules = lex.adjectives.get(adj.lemma_.lower()) or lex.adjectives.get(adj.lower_)
+    if not rules or adj.dep_ not in ("acomp", "oprd", "amod", "xcomp"):
+        return None
+    if not any(c.dep_ in ("xcomp", "prep") for c in adj.children):
+        return None
+    rule = _first_rule(rules, set(), set(), None, light=False)
+    if rule is None or rule.event is None:
+        return None
+    verb = adj.head if adj.head.pos_ in ("VERB", "AUX") else None
+    return Trigger(adj, rule.event, rule.mode, verb, None)
+
+
+_OBLIGATION = {"must", "should"}
+
+
+def _mark_obligations(sent: Span, found: dict[int, Trigger], lex: Lexicon) -> None:
+    """'X said Y must withdraw' is X's demand on Y: REQUEST, with the act demanded as its content."""
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or not _obliged(token):
+            continue
+        speaker_verb = _reporting_head(token, lex)
+        if speaker_verb is None:
+            continue
+        speaker = next((c for c in speaker_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        inner = found.pop(token.i, None)
+        request = Trigger(token, "REQUEST", None, token, None, speaker=speaker)
+        if inner is not None:
+            request.content.append(inner)
+        found[token.i] = request
+
+
+def _obliged(verb: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and any(c.lower_ == "to" for c in verb.children)
+
+
+def _reporting_head(verb: Token, lex: Lexicon) -> Token | None:
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.lemma_.lower() in lex.reporting_verbs or current.lemma_.lower() in ("conclude", "insist", "warn"):
+            return current
+    return None
+
+
+def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    lemma = verb.lemma_.lower()
+    if lemma in lex.light_verbs:
+        light = _light_noun_trigger(verb, lex)
+        if light is not None:
+            return light
+    objects = _object_lemmas(verb)
+    subject = _subject_lemma(verb)
+    for key in _phrasal_keys(verb, lemma):
+        rules = lex.verbs.get(key)
+        if rules is None:
+            continue
+        rule = _first_rule(rules, objects, set(), subject, light=False)
+        if rule is not None:
+            return Trigger(verb, rule.event, rule.mode, verb, None) if rule.event else None
+    return None
+
+
+def noun_trigger(noun: Token, lex: Lexicon, found: dict[int, Trigger]) -> Trigger | None:
+    rule = noun_rule(noun, lex, light=False)
+    if rule is None or rule.event is None:
+        return None
+    if _governed_by_light_verb(noun, lex) or not _noun_counts(noun, found):
+        return None
+    return Trigger(noun, rule.event, rule.mode, None, noun)
+
+
+def noun_rule(noun: Token, lex: Lexicon, light: bool, verb: Token | None = None) -> Rule | None:
+    args = _noun_args(noun)
+    subject = _subject_lemma(verb) if verb is not None else None
+    for key in _noun_keys(noun):
+        rules = lex.nouns.get(key)
+        if rules is None:
+            continue
+        if not _subject_is_government(verb):
+            rules = tuple(r for r in rules if not r.gov_subject_only)
+        rule = _first_rule(rules, set(), args, subject, light)
+        if rule is not None:
+            return rule
+    return None
+
+
+def _light_noun_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    for noun in _light_objects(verb):
+        rule = noun_rule(noun, lex, light=True, verb=verb)
+        if rule is not None and rule.event:
+            return Trigger(noun, rule.event, rule.mode, verb, noun)
+    return None
+
+
+def _light_objects(verb: Token) -> list[Token]:
+    nouns = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _LIGHT_PREPS:
+            nouns.extend(g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+    return [n for noun in nouns for n in [*_through_partitive(noun), *noun.conjuncts]]
+
+
+def _through_partitive(noun: Token) -> list[Token]:
+    """'a series of strikes' -> strikes; a noun that is not partitive stands for itself."""
+    if noun.lemma_.lower() in _PARTITIVE or noun.lower_ in _PARTITIVE:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                inner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if inner is not None:
+                    return [inner, noun]
+    return [noun]
+
+
+def _governed_by_light_verb(noun: Token, lex: Lexicon) -> bool:
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+        if head.lemma_.lower() in _PARTITIVE and head.dep_ in _OBJECT_DEPS:
+            head = head.head
+    elif noun.dep_ == "conj":
+        return _governed_by_light_verb(noun.head, lex)
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.light_verbs and noun in _light_objects(head)
+
+
+def _noun_counts(noun: Token, found: dict[int, Trigger]) -> bool:
+    """Whether an event noun reports an event here rather than naming a topic ('the war', 'peace talks' as a subject
+    of discussion)."""
+    if noun.dep_ in _SUBJECT_DEPS or _has_agent(noun):
+        return True
+    if noun.dep_ == "conj" and (noun.head.i in found or _has_agent(noun.head) or noun.head.dep_ in _SUBJECT_DEPS):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
+        holder = head.head
+        if holder.lemma_.lower() in _PARTITIVE or holder.lower_ in _PARTITIVE:
+            return holder.dep_ in _SUBJECT_DEPS or noun.dep_ == "ROOT" or _has_agent(holder) or holder.dep_ == "dobj"
+    if noun.dep_ == "appos" and noun.head.dep_ in _SUBJECT_DEPS:
+        return True
+    return noun.dep_ == "dobj" and head.lemma_ in ("follow", "mark", "see", "report", "confirm", "condemn")
+
+
+def _has_agent(noun: Token) -> bool:
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our"):
+            return True
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return True
+    return False
+
+
+def _phrasal_keys(verb: Token, lemma: str) -> list[str]:
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+    keys = [f"{lemma} {p} {q}" for p in particles for q in preps]
+    keys += [f"{lemma} {p}" for p in particles]
+    keys += [f"{lemma} {o}" for o in objects]
+    keys += [f"{lemma} {q}" for q in preps]
+    keys.append(lemma)
+    return keys
+
+
+def _noun_keys(noun: Token) -> list[str]:
+    lemma = noun.lemma_.lower()
+    keys = [f"{c.lower_} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod")]
+    keys += [f"{lemma} of {g.lower_}" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    keys += [lemma, noun.lower_]
+    return keys
+
+
+def _noun_args(noun: Token) -> set[str]:
+    args = set()
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "nummod"):
+            args.add(child.lemma_.lower())
+            args.add(child.lower_)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    args.add(pobj.lemma_.lower())
+                    args.add(pobj.lower_)
+                    args.update(g.lemma_.lower() for g in pobj.children if g.dep_ in ("compound", "poss", "amod"))
+    return args
+
+
+def _object_lemmas(verb: Token) -> set[str]:
+    objects: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS:
+            objects.update(_noun_and_compounds(child))
+        elif child.dep_ in ("prep", "dative"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    objects.update(_noun_and_compounds(pobj))
+    return objects
+
+
+def _noun_and_compounds(noun: Token) -> set[str]:
+    words = {noun.lemma_.lower(), noun.lower_}
+    for conj in noun.conjuncts:
+        words.update({conj.lemma_.lower(), conj.lower_})
+    words.update(c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod"))
+    if noun.lemma_.lower() in _PARTITIVE:
+        for inner in _through_partitive(noun):
+            words.add(inner.lemma_.lower())
+    return words
+
+
+def _subject_lemma(verb: Token | None) -> str | None:
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    lemma = subject.lemma_.lower()
+    if lemma in _PEOPLE_SUBJECTS or subject.lower_ in _PEOPLE_SUBJECTS:
+        return lemma
+    return lemma
+
+
+def _subject_is_government(verb: Token | None) -> bool:
+    if verb is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() not in _PEOPLE_SUBJECTS
+
+
+def _first_rule(rules: tuple[Rule, ...], objects: set[str], args: set[str], subject: str | None,
+                light: bool) -> Rule | None:
+    return next((r for r in rules if r.applies(objects, args, subject, light)), None)
+
+
+def _attach_content(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """Move triggers that are the content of a verbal act into that act; return the independent ones."""
+    by_token = {t.token.i: t for t in triggers}
+    ordered = sorted(triggers, key=lambda t: _depth(t.anchor))
+    owner: dict[int, Trigger] = {}
+    for act in ordered:
+        if act.event not in VERBAL_ACTS or act.token.i in owner:
+            continue
+        region = _content_region(act)
+        for other in ordered:
+            if other is act or other.token.i in owner or other.token.i not in region:
+                continue
+            if act.event == "ACCUSE" and other.event in _ALLEGATION_KEEPS:
+                continue
+            owner[other.token.i] = act
+            act.content.append(other)
+    return [t for i, t in by_token.items() if i not in owner]
+
+
+def _content_region(act: Trigger) -> set[int]:
+    heads: list[Token] = []
+    if act.token.pos_ == "ADJ" or act.speaker is not None:
+        return {t.i for c in act.token.children if c.dep_ in ("xcomp", "prep", "ccomp") for t in c.subtree} | (
+            {t.i for t in act.token.subtree} - {act.token.i} if act.speaker is not None else set())
+    if act.verb is not None and act.noun is None:
+        heads = [c for c in act.verb.children if c.dep_ in _CONTENT_DEPS
+                 or (c.dep_ in ("prep", "agent") and c.lower_ in _CONTENT_PREPS)]
+    noun = act.noun
+    if noun is not None:
+        heads += [c for c in noun.children if c.dep_ in ("prep", "acl", "relcl", "ccomp", "xcomp")]
+        if act.verb is not None:
+            heads += [c for c in act.verb.children if c.dep_ in ("xcomp", "ccomp")
+                      or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and noun not in c.subtree)]
+    region = {t.i for h in heads for t in h.subtree}
+    # a relative clause inside the content reports a fact of its own ("an exchange, during which each side
+    # released 300 prisoners")
+    facts = {t.i for i in region for t in act.token.doc[i].subtree if act.token.doc[i].dep_ == "relcl"}
+    return region - facts
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
