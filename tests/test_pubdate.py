@@ -108,3 +108,38 @@ def test_user_events_extend_the_builtin_list(tmp_path: Path, monkeypatch: pytest
     assert out.date is not None and out.date.startswith("2024")
     monkeypatch.setenv("DOSSIER_ANCHOR_EVENTS", str(events))
     assert (infer_published(text, events=load_anchor_events()).date or "").startswith("2024")
+
+
+def test_yearless_weekday_date_takes_the_one_fitting_year_near_the_years_named() -> None:
+    text = ("On Thursday, November 30, the museum reopened its west wing, which had been closed since a flood in "
+            "2022.")
+    out = infer_published(text)
+    # 30 November is a Thursday in 2023 and 2028; only 2023 lies within a few years after 2022
+    assert out.date is not None and out.date.startswith("2023")
+
+
+def test_years_named_on_both_sides_bracket_the_year() -> None:
+    out = infer_published("The plant closed in 2021 after a fire. The owners will reopen it in 2023.")
+    assert out.date == "2022" and out.precision == "year"
+    wide = infer_published("The plant closed in 2020 after a fire. The owners will reopen it in 2023.")
+    assert wide.date is None  # 2021 or 2022: no claim
+
+
+def test_a_dated_weekday_ahead_across_new_year_does_not_give_the_year() -> None:
+    out = infer_published("The final episode will air on Thursday, January 4, 2024, at 8 p.m.")
+    assert not (out.date or "").startswith("2024")
+
+
+def test_an_anchor_events_own_day_elsewhere_in_the_text_is_not_the_news_day() -> None:
+    text = ("The couple toured a kibbutz on Thursday, weeks after the October 7 attack. Gunmen took hostages there "
+            "on October 7. On Thursday they also met families of the hostages, officials said.")
+    out = infer_published(text)
+    assert out.precision != "day"
+
+
+def test_bare_weekdays_refine_only_after_the_latest_past_date() -> None:
+    text = ("He left work on Thursday, November 2, 2023, and was not seen again. His body was found on Nov. 21. "
+            "On Monday, prosecutors said two men had been charged; one said on Friday he was innocent.")
+    out = infer_published(text)
+    assert out.date is not None and out.date.startswith("2023")
+    assert out.date != "2023-11-06" and out.precision != "day"

@@ -6,7 +6,7 @@
 
 Every dated clue in the text becomes a weighted *clue*: a set of day intervals the publication day P should
 fall in. A date reported in the past bounds P from below, one reported as ahead bounds it from above, a date
-with its weekday named is near P, "nearly four years after the full-scale invasion began" (an anchor event,
+with its weekday named is near P, "almost four years since the invasion started" (an anchor event,
 data/anchor_events.yaml) puts P in a window, and so on. A sweep over the interval ends scores every day;
 the days within a margin of the best score form the plausible window, and the claim is the finest granule
 (year, month, day) that holds the whole window. Bare weekdays ("said Friday") then pick the day inside a
@@ -586,11 +586,11 @@ def _matching_event(m: Mention, hits: list[tuple[int, int, AnchorEvent]], text: 
     if m.tense == "future" or _ANNIVERSARY_BEFORE.search(text, max(0, m.start - 80), m.start):
         return None  # "the anniversary of the invasion on February 24" is a date to come, not the event
     for start, end, event in hits:
-        if not (left <= start and end <= right + 1):
-            continue
         d = event.day
         if m.month is not None and m.day is not None and (m.month, m.day) == (d.month, d.day):
-            return event
+            return event  # the event's own day, anywhere in an article that names the event
+        if not (left <= start and end <= right + 1):
+            continue
         if m.month == d.month and m.day is None:
             return event
         # a weekday right after the cue is the event's own ("drones hit airfields on Sunday"); one elsewhere in the
@@ -641,6 +641,67 @@ def _nearest_year(start: int, end: int, years: Sequence[Mention], *, after_only:
         if 0 <= gap <= 60 and (best is None or gap < best[0]):
             best = (gap, y)
     return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- strong year cues
+
+STRONG = 3.0  # the weight of a cue that on its own settles the year
+WEEKDAY_DATE_DAYS = 7  # an article names a date with its weekday only within about a week of it
+YEAR_WINDOW = (-1, 4)  # the years after the latest year named that a yearless date may fall in
+
+
+def _strong_clues(mentions: Sequence[Mention]) -> list[Clue]:
+    """Cues that pin the year: a date given with its (matching) weekday, and years named on both sides."""
+    return [*_weekday_date_clues(mentions), *_bracket_clues(mentions)]
+
+
+def _weekday_date_clues(mentions: Sequence[Mention]) -> list[Clue]:
+    """'Thursday, November 30' is a date of the article's own week: with a year ('Thursday, Nov. 30, 2023') or,
+    without one, the only year near the years the article names in which that date falls on that weekday."""
+    named = [m.year for m in mentions if m.year is not None and not m.landmark]
+    ahead = [m.year for m in mentions if m.year is not None and m.tense == "future"]
+    out = []
+    for m in mentions:
+        if m.weekday is None or m.month is None or m.day is None:
+            continue
+        if m.year is not None:
+            candidates = [d for d in [_safe_date(m.year, m.month, m.day)] if d and d.isoweekday() == m.weekday]
+        elif named:
+            lo, hi = max(named) + YEAR_WINDOW[0], max(named) + YEAR_WINDOW[1]
+            hi = min([hi, *ahead])
+            candidates = [d for y in range(lo, hi + 1)
+                          if (d := _safe_date(y, m.month, m.day)) and d.isoweekday() == m.weekday]
+        else:
+            candidates = []
+        year = _year_of_week(candidates[0].toordinal(), m.tense) if len(candidates) == 1 else None
+        if year is not None:
+            span = (date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal())
+            out.append(Clue((span,), STRONG, _quote(m.text)))
+    return out
+
+
+def _year_of_week(day: int, tense: str | None) -> int | None:
+    """The year of the days around a date named with its weekday (just after it when past, just before when
+    ahead), or None when they straddle New Year."""
+    lo = day if tense == "past" else day - WEEKDAY_DATE_DAYS
+    hi = day if tense == "future" else day + WEEKDAY_DATE_DAYS
+    first, last = date.fromordinal(lo).year, date.fromordinal(hi).year
+    return first if first == last else None
+
+
+def _bracket_clues(mentions: Sequence[Mention]) -> list[Clue]:
+    """'the talks collapsed in 2022 ... the election due in 2024': the year between the latest past year named
+    and the earliest year ahead."""
+    past = [m for m in mentions if m.year is not None and m.tense == "past"]
+    ahead = [m for m in mentions if m.year is not None and m.tense == "future"]
+    if not past or not ahead:
+        return []
+    last, first = max(past, key=lambda m: m.year or 0), min(ahead, key=lambda m: m.year or 0)
+    if last.year is None or first.year is None or first.year - last.year != 2:
+        return []
+    year = last.year + 1
+    span = (date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal())
+    return [Clue((span,), STRONG, f"{_quote(last.text)} past, {_quote(first.text)} ahead")]
 
 
 # --------------------------------------------------------------------------- scoring the days
@@ -741,7 +802,7 @@ def infer_published(text: str, *, not_after: date | None = None, crawled: date |
     mentions = _pin_to_events(mentions, hits, text)
     years = range(YEARLESS_YEARS[0], min(YEARLESS_YEARS[1], date.fromordinal(hi).year) + 1)
     clues = [*event_clues, *_dated_clues(mentions, years), *_year_offset_clues(text, mentions),
-             *_near_mentioned_years(mentions)]
+             *_near_mentioned_years(mentions), *_strong_clues(mentions)]
     if not clues:
         return Published(method="none")
     if crawled:
@@ -799,7 +860,7 @@ def _pick_day(d_lo: int, d_hi: int, m_lo: int, m_hi: int, clues: Sequence[Clue],
               mentions: Sequence[Mention]) -> tuple[int, float, str | None] | None:
     """A day only when the evidence pins one: a window of a few days, or bare weekdays after a dated day."""
     ref = _latest_ref(clues, m_lo, d_hi)
-    fit = _weekday_fit(ref, m_hi, mentions) if ref is not None and not ref.landmark else None
+    fit = _weekday_fit(ref, m_hi, mentions) if ref is not None and _weekday_refines(ref, clues, mentions) else None
     if fit is not None:
         first, last, words = fit
         return first, 0.6 if last - first <= 2 else 0.4, words
@@ -811,14 +872,28 @@ def _pick_day(d_lo: int, d_hi: int, m_lo: int, m_hi: int, clues: Sequence[Clue],
 def _weekday_day(lo: int, hi: int, clues: Sequence[Clue], mentions: Sequence[Mention]) -> tuple[int, str] | None:
     """With only the year settled: when the story has one news day (a single weekday, named more than once, none
     ahead), the first such weekday after the past date the window starts at."""
-    bare = [m for m in mentions if _bare_weekday(m)]
-    past = [m for m in bare if m.tense == "past" and m.rel is None]
-    one_news_day = len({m.weekday for m in bare}) == 1 and len(past) >= 2
     ref = _latest_ref(clues, lo, lo)
-    if ref is None or ref.landmark or not (one_news_day or ref.this_week):
+    if ref is None or not _weekday_refines(ref, clues, mentions):
         return None
     fit = _weekday_fit(ref, hi, mentions)
     return (fit[0], fit[2]) if fit else None
+
+
+def _year_end(day: int) -> int:
+    return date(date.fromordinal(day).year, 12, 31).toordinal()
+
+
+def _weekday_refines(ref: _Ref, clues: Sequence[Clue], mentions: Sequence[Mention]) -> bool:
+    """Bare weekdays name the day after `ref` only when `ref` is the latest past day of its year, and the story has
+    one news day (a single weekday, named more than once) or `ref` was itself given with its weekday; an anchor
+    event is referred to long after."""
+    latest = _latest_ref(clues, ref.day, _year_end(ref.day))
+    if latest is not None and latest.day > ref.day:
+        return False
+    bare = [m for m in mentions if _bare_weekday(m)]
+    past = [m for m in bare if m.tense == "past" and m.rel is None]
+    one_news_day = len({m.weekday for m in bare}) == 1 and len(past) >= 2
+    return not ref.landmark and (one_news_day or ref.this_week)
 
 
 def _latest_ref(clues: Sequence[Clue], lo: int, hi: int) -> _Ref | None:
