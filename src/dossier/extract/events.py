@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import roles
-from dossier.extract.numbers import event_counts
+from dossier.extract.numbers import located_counts
 from dossier.extract.parties import actor_table, party_for_country, party_from_span
 from dossier.extract.places import Place, gazetteer
 from dossier.extract.plover_lexicon import COOPERATIVE, FORCEFUL, Lexicon, lexicon
@@ -25,6 +25,7 @@ from dossier.extract.status import Modality, modality
 from dossier.extract.triggers import Trigger, sentence_triggers
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_PARTY_NAMES = ("ORG", "NORP")  # the small model often tags towns PERSON
 _LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "across", "over", "within", "into", "on", "to",
              "toward", "towards", "throughout"}
 _COUNT_FIELDS = {"dead": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("COERCE",),
@@ -32,7 +33,37 @@ _COUNT_FIELDS = {"dead": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("CO
 _BOTH_SIDES = re.compile(r"^(?:the\s+)?(?:two|both)\s+(?:sides|countries|parties|nations|delegations|states)$", re.I)
 _MEDIATION = re.compile(r"\b(?:mediat\w*|broker\w*|hosted\s+by|facilitat\w*)\b", re.I)
 _MULTILATERAL = re.compile(r"\b(?:trilateral|multilateral|three-way|four-way|summit\s+of|conference)\b", re.I)
+_THREAT_ACTS = FORCEFUL | {"PROTEST"}  # promised or planned, these are threats (PLOVER THREATEN)
 _MODALS_FUTURE = {"will", "would", "'ll", "’ll", "shall", "wo"}
+
+
+@dataclass
+class _Sent:
+    """A sentence with what every event in it reads, computed once (spaCy recomputes span text and ents)."""
+
+    span: Span
+    text: str
+    start_char: int
+    end_char: int
+    tokens: list[Token]
+    ents: list[Span]
+    words: set[str]
+    question: bool
+    _places: list[Span] | None = None
+
+    @classmethod
+    def of(cls, span: Span, doc_ents: list[Span]) -> _Sent:
+        tokens = list(span)
+        text = span.text
+        words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+        ents = [e for e in doc_ents if e.start >= span.start and e.end <= span.end]
+        return cls(span, text, span.start_char, span.end_char, tokens, ents, words, text.rstrip().endswith("?"))
+
+    def place_mentions(self) -> list[Span]:
+        if self._places is None:
+            self._places = [e for e in self.ents if e.label_ in _PLACE_LABELS and _locative(e)]
+            self._places += _untagged_places(self.tokens)
+        return self._places
 
 
 @dataclass
@@ -49,7 +80,9 @@ class _Article:
 def find_events(doc: Doc, entities: Any = None, dating: Any = None) -> list[dict[str, Any]]:
     article = _Article(doc, entities, dating, lexicon(), _article_countries(doc))
     events: list[dict[str, Any]] = []
-    for sent in doc.sents:
+    doc_ents = list(doc.ents)
+    for span in doc.sents:
+        sent = _Sent.of(span, doc_ents)
         _note_states(article, sent)
         events.extend(_sentence_events(sent, article))
     for number, event in enumerate(events, start=1):
@@ -57,17 +90,29 @@ def find_events(doc: Doc, entities: Any = None, dating: Any = None) -> list[dict
     return events
 
 
-def _sentence_events(sent: Span, article: _Article) -> list[dict[str, Any]]:
-    triggers = sorted(sentence_triggers(sent, article.lex), key=_salience)
+def _sentence_events(sent: _Sent, article: _Article) -> list[dict[str, Any]]:
+    if sent.question:
+        return []
+    triggers = sorted(sentence_triggers(sent.span, article.lex), key=_salience)
     events = [_event(t, sent, article) for t in triggers]
     events = _merge_same_type(events)
-    _assign_counts(events, event_counts(sent.text))
+    _assign_counts(events, located_counts(sent.text), sent.start_char)
+    events = [e for e in events if _supported(e)]
     for event in events:
         event.pop("_trigger", None)
     return events
 
 
-def _event(trigger: Trigger, sent: Span, article: _Article) -> dict[str, Any]:
+def _supported(event: dict[str, Any]) -> bool:
+    """Whether an event is reported rather than a topic: a rhetorical question reports nothing, and an event noun
+    with no verb of its own needs an actor, or a count or place that ties it to something that happened."""
+    trigger: Trigger = event["_trigger"]
+    if trigger.verb is not None or event["actor"]:
+        return True
+    return any(event["size"].values()) or (event["event"] == "ASSAULT" and event["event_loc"] is not None)
+
+
+def _event(trigger: Trigger, sent: _Sent, article: _Article) -> dict[str, Any]:
     lex = article.lex
     mood = modality(trigger.token, lex.reporting_verbs, _governor(trigger))
     event, mode = _recode(trigger, mood, lex)
@@ -75,10 +120,17 @@ def _event(trigger: Trigger, sent: Span, article: _Article) -> dict[str, Any]:
     recipient_head = (_obliged_subject(trigger) if trigger.speaker is not None
                       else roles.recipient_of(event, trigger.verb, trigger.noun, lex.content_nouns))
     actors = _parties(actor_heads, article)
+    if recipient_head is None and (trigger.verb is not None or actor_heads):
+        skip = {t.i for h in actor_heads for t in h.subtree}
+        if event == "CONSULT":  # where the parties meet is the venue, not a party
+            skip |= {t.i for e in sent.place_mentions() for t in e}
+        recipient_head = roles.clause_party(trigger.anchor, trigger.noun, skip)
     recipients = _parties(roles.conjuncts(recipient_head) if recipient_head is not None else [], article)
     place, recipients = _place_and_targets(trigger, event, sent, recipients, article)
     if event == "CONSULT" and trigger.token.lemma_ == "host" and trigger.noun is None:
         actors, recipients = recipients, actors
+    if event == "RETREAT" and mode == "release" and not actors and trigger.noun is not None:
+        actors = article.states[-2:][::-1]  # an exchange with no named sides is between the two sides
     if event == "ASSAULT":
         actors = _carry_assault_actor(actors, article)
         recipients = recipients or _target_country(place, actors)
@@ -108,10 +160,11 @@ def _obliged_subject(trigger: Trigger) -> Token | None:
     return next((c for c in trigger.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _assault_mode(trigger: Trigger, sent: Span, lex: Lexicon) -> str | None:
+def _assault_mode(trigger: Trigger, sent: _Sent, lex: Lexicon) -> str | None:
     """The weapon named nearest the attack: its own phrase first, then the sentence."""
-    for scope in (_clause_tokens(trigger), {t.i for t in sent}):
-        words = {sent.doc[i].lower_ for i in scope} | {sent.doc[i].lemma_.lower() for i in scope}
+    doc = sent.span.doc
+    own = {doc[i].lower_ for i in _clause_tokens(trigger)} | {doc[i].lemma_.lower() for i in _clause_tokens(trigger)}
+    for words in (own, sent.words):
         for mode, cues in lex.assault_modes:
             if words & cues:
                 return mode
@@ -140,10 +193,11 @@ def _recode(trigger: Trigger, mood: Modality, lex: Lexicon) -> tuple[str, str | 
         return "REJECT", lex.content_modes["REJECT"].get(event)
     if mood.negated and event == "AGREE" and modal_future:
         return "REJECT", "yield"
-    if not mood.negated and modal_future and event in FORCEFUL and not mood.hypothetical:
+    if not mood.negated and (modal_future or mood.future) and event in _THREAT_ACTS and not mood.hypothetical:
         return "THREATEN", lex.content_modes["THREATEN"].get(event)
-    if not mood.negated and modal_future and event in COOPERATIVE - {"AGREE"} and trigger.noun is None:
-        return "AGREE", None
+    forceful = next((c for c in trigger.content if c.event in _THREAT_ACTS), None)
+    if event == "AGREE" and forceful is not None and not mood.negated:
+        return "THREATEN", lex.content_modes["THREATEN"].get(forceful.event)
     if event in lex.content_modes and mode is None:
         mode = _content_mode(trigger, lex)
     return event, mode
@@ -185,7 +239,7 @@ def _content_tokens(trigger: Trigger) -> list[Token]:
 
 def _status(event: str, original: str, mood: Modality) -> str:
     if event == "REJECT" and original != "REJECT":
-        return "occurred"
+        return "negated"  # 'will never discuss': a refusal, and the act refused did not happen
     if event in ("THREATEN", "AGREE") and original not in ("THREATEN", "AGREE"):
         return "occurred" if not mood.hypothetical else "hypothetical"
     return mood.status
@@ -205,7 +259,20 @@ def _actor_heads(trigger: Trigger) -> list[Token]:
     if roles.is_weapon(head) and not _has_state_modifier(head):
         owner = roles.noun_actor(head)
         return roles.conjuncts(owner) if owner is not None else []
-    return roles.conjuncts(head)
+    party = head if roles.is_weapon(head) else roles.party_or_owner(head)  # 'Russian drones' are Russia's military
+    if party is None:
+        party = _producer(head)
+    return roles.conjuncts(party) if party is not None else []
+
+
+def _producer(thing: Token) -> Token | None:
+    """'X put out a report accusing Y': an event whose subject is a thing someone made is that maker's act."""
+    if thing.dep_ in ("dobj", "pobj") and thing.head.pos_ in ("VERB", "AUX", "ADP"):
+        verb = thing.head if thing.dep_ == "dobj" else thing.head.head
+        subject = roles.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.i != thing.i:
+            return roles.party_or_owner(subject)
+    return None
 
 
 def _has_state_modifier(token: Token) -> bool:
@@ -257,15 +324,22 @@ def _pronoun_party(pronoun: Token, article: _Article) -> list[dict[str, Any]]:
 
 
 def _mention_name(span: Span) -> str:
-    """A person's name inside a titled mention ('Kremlin spokesman Dmitry Peskov' -> 'Dmitry Peskov')."""
-    people = [e for e in span.ents if e.label_ == "PERSON"]
-    if people and not any(e.label_ in ("ORG",) and e.end == span.end for e in span.ents):
-        return people[-1].text
-    return span.text
+    """A person's name inside a titled mention ('Kremlin spokesman Dmitry Peskov' -> 'Dmitry Peskov').  Read off
+    the tokens' entity tags: Span.ents rebuilds every entity of the document on each call."""
+    tokens = list(span)
+    if not tokens or tokens[-1].ent_type_ == "ORG":
+        return span.text
+    end = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].ent_type_ == "PERSON"), None)
+    if end is None:
+        return span.text
+    start = end
+    while start > 0 and tokens[start].ent_iob_ == "I" and tokens[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    return span[start:end + 1].text
 
 
 def _place_and_targets(
-    trigger: Trigger, event: str, sent: Span, recipients: list[dict[str, Any]], article: _Article
+    trigger: Trigger, event: str, sent: _Sent, recipients: list[dict[str, Any]], article: _Article
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """The event place; a town attacked or seized is the event's place, and its country the recipient."""
     target = _recipient_place(trigger, event, article)
@@ -291,7 +365,7 @@ def _recipient_place(trigger: Trigger, event: str, article: _Article) -> tuple[s
         return None
     for target in roles.conjuncts(head):
         span = roles.mention_span(target)
-        if not (target.ent_type_ in _PLACE_LABELS or target.pos_ == "PROPN"):
+        if not (target.ent_type_ in _PLACE_LABELS or (target.pos_ == "PROPN" and target.ent_type_ not in _PARTY_NAMES)):
             continue
         if actor_table().is_state_group(span.text) and target.ent_type_ != "GPE":
             continue
@@ -302,13 +376,11 @@ def _recipient_place(trigger: Trigger, event: str, article: _Article) -> tuple[s
     return None
 
 
-def _locative_place(trigger: Trigger, sent: Span, article: _Article) -> tuple[str, Place | None] | None:
+def _locative_place(trigger: Trigger, sent: _Sent, article: _Article) -> tuple[str, Place | None] | None:
     """A place in a locative phrase of the trigger's clause, else of the sentence."""
     scope = _clause_tokens(trigger)
     parties = {t.i for c in trigger.anchor.children if c.dep_ == "nsubj" for t in c.subtree}
-    candidates = [e for e in sent.ents if e.label_ in _PLACE_LABELS and _locative(e)]
-    candidates += _untagged_places(sent)
-    candidates = [e for e in candidates if not any(t.i in parties for t in e)]
+    candidates = [e for e in sent.place_mentions() if not any(t.i in parties for t in e)]
     candidates.sort(key=lambda e: (not any(t.i in scope for t in e), e.start))
     unresolved: str | None = None
     for ent in candidates:
@@ -320,10 +392,10 @@ def _locative_place(trigger: Trigger, sent: Span, article: _Article) -> tuple[st
     return (unresolved, None) if unresolved else None
 
 
-def _untagged_places(sent: Span) -> list[Span]:
+def _untagged_places(tokens: list[Token]) -> list[Span]:
     """Proper nouns after a locative preposition that the tagger did not call places ('near Pokrovsk')."""
     spans = []
-    for token in sent:
+    for token in tokens:
         if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE and not token.ent_type_:
             spans.append(roles.mention_span(token))
     return spans
@@ -387,7 +459,7 @@ def _carry_assault_actor(actors: list[dict[str, Any]], article: _Article) -> lis
 
 
 def _consult_mode(trigger: Trigger, mode: str | None, actors: list[dict[str, Any]],
-                  recipients: list[dict[str, Any]], place: dict[str, Any] | None, sent: Span) -> str | None:
+                  recipients: list[dict[str, Any]], place: dict[str, Any] | None, sent: _Sent) -> str | None:
     if mode in ("visit", "phone"):
         return mode
     text = sent.text
@@ -420,15 +492,20 @@ def _confidence(trigger: Trigger, actors: list[dict[str, Any]], recipients: list
 
 
 def _salience(trigger: Trigger) -> tuple[int, int, int]:
-    """Higher in the parse first; reporting and raising verbs ('said', 'is set to') do not count as levels."""
+    """Higher in the parse first.  Complements of reporting and raising verbs ('said', 'is set to') and
+    prepositions do not count as levels; an adverbial clause ('... to protest X', 'after ...') counts two."""
     lex = lexicon()
     depth = 0
     token = trigger.anchor
     while token.head.i != token.i and depth < 50:
+        dep = token.dep_
         token = token.head
         lemma = token.lemma_.lower()
-        if lemma not in lex.reporting_verbs and lemma not in lex.transparent_verbs and token.dep_ != "prep":
-            depth += 1
+        if dep in ("prep", "pobj"):
+            continue
+        if dep in ("xcomp", "ccomp") and (lemma in lex.reporting_verbs or lemma in lex.transparent_verbs):
+            continue
+        depth += 2 if dep in ("advcl", "relcl", "acl") else 1
     return depth, 0 if trigger.verb is trigger.token else 1, trigger.token.i
 
 
@@ -453,15 +530,19 @@ def _same_actors(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return not names_a or not names_b or bool(names_a & names_b)
 
 
-def _assign_counts(events: list[dict[str, Any]], counts: dict[str, int | None]) -> None:
+def _assign_counts(events: list[dict[str, Any]], counts: dict[str, tuple[int, int] | None], offset: int) -> None:
+    """Each count goes to the event of a fitting type whose trigger is nearest to the number."""
+    dead = counts.get("dead")
     for field_name, types in _COUNT_FIELDS.items():
-        value = counts.get(field_name)
-        if value is None:
+        found = counts.get(field_name)
+        if found is None:
             continue
-        if field_name == "people" and counts.get("dead") == value:
+        value, at = found
+        if field_name == "people" and dead is not None and dead[0] == value:
             continue
-        target = next((e for e in events if e["event"] in types), None)
-        if target is not None:
+        fitting = [e for e in events if e["event"] in types]
+        if fitting:
+            target = min(fitting, key=lambda e: abs(e["_trigger"].token.idx - offset - at))
             target["size"][field_name] = value
 
 
@@ -477,7 +558,7 @@ def _article_countries(doc: Doc) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
-def _note_states(article: _Article, sent: Span) -> None:
+def _note_states(article: _Article, sent: _Sent) -> None:
     """Remember the states a sentence names, for 'the two sides' and 'they' later on."""
     table = actor_table()
     for ent in sent.ents:

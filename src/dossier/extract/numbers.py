@@ -1,7 +1,7 @@
 """Counts of people in an event sentence: dead, injured, arrested and other people (prisoners exchanged, remains
 returned, workers deployed).
 
-    event_counts("Strikes killed one person and injured at least four others.")
+    event_counts("Strikes killed one man and wounded at least four residents.")
     -> {"dead": 1, "injured": 4, "arrested": None, "people": None}
 
 Words and digits both count; a bound ("at least", "more than", "up to") keeps the number stated.
@@ -92,23 +92,32 @@ def _word_value(word: str) -> float | None:
 
 def event_counts(text: str) -> dict[str, int | None]:
     """dead, injured, arrested and people stated in one sentence (first mention of each)."""
-    counts: dict[str, int | None] = {}
-    for field, patterns in _PATTERNS.items():
-        counts[field] = _first_count(text, patterns)
-    counts["people"] = people_count(text)
+    return {field: (found[0] if found else None) for field, found in located_counts(text).items()}
+
+
+def located_counts(text: str) -> dict[str, tuple[int, int] | None]:
+    """Like `event_counts`, with the character offset of each number in `text`, so that a count can go to the
+    event named nearest to it."""
+    counts = {field: _first_count(text, patterns) for field, patterns in _PATTERNS.items()}
+    counts["people"] = _people_count(text)
     return counts
 
 
 def people_count(text: str) -> int | None:
+    found = _people_count(text)
+    return found[0] if found else None
+
+
+def _people_count(text: str) -> tuple[int, int] | None:
     for match in _PEOPLE_PATTERN.finditer(text):
         value = parse_number(match.group("n"))
         if value is not None and not _looks_like_year(match.group("n")):
-            return value
+            return value, match.start("n")
     return None
 
 
-def _first_count(text: str, patterns: list[re.Pattern[str]]) -> int | None:
-    """The count of the first pattern (in priority order) that matches."""
+def _first_count(text: str, patterns: list[re.Pattern[str]]) -> tuple[int, int] | None:
+    """The count of the first pattern (in priority order) that matches, and where it is."""
     for pattern in patterns:
         for match in pattern.finditer(text):
             raw = match.group("n")
@@ -116,7 +125,7 @@ def _first_count(text: str, patterns: list[re.Pattern[str]]) -> int | None:
                 continue
             value = parse_number(raw)
             if value is not None:
-                return value
+                return value, match.start("n")
     return None
 
 

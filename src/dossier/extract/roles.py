@@ -13,6 +13,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.parties import actor_table
+
 _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "flat", "nummod", "quantmod", "npadvmod", "case", "punct"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
@@ -44,6 +46,8 @@ _GROUP_HEADS = {"delegation", "official", "representative", "envoy", "negotiator
 _NOT_PARTIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _PARTITIVE_HEADS = {"one", "some", "all", "many", "most", "several", "two", "three", "four", "none", "each", "both",
                     "members", "member", "dozens", "hundreds", "thousands", "group", "team", "head", "leader"}
+_PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_DESCEND_DEPS = {"poss", "prep", "pobj", "compound", "amod", "appos", "conj", "agent"}
 _WEAPON_WORDS = {"drone", "missile", "rocket", "bomb", "shell", "artillery", "kab", "shahed", "mortar", "grenade",
                  "strike", "attack", "fire", "barrage", "explosion", "blast", "munition", "warhead"}
 
@@ -82,7 +86,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
+                return _relative_antecedent(verb.head)
             return child
     agent = passive_agent(verb)
     if agent is not None:
@@ -97,6 +101,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return verb.head
     return None
+
+
+def _relative_antecedent(head: Token) -> Token:
+    """'airstrikes on Kyiv, which killed ...': a place that ends a noun's phrase is rarely what the relative
+    clause is about; the noun the place hangs on is."""
+    if head.ent_type_ in ("GPE", "LOC", "FAC") and head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":
+        return head.head.head
+    return head
 
 
 def passive_agent(verb: Token) -> Token | None:
@@ -115,31 +127,77 @@ def patient_of(verb: Token) -> Token | None:
 
 
 def recipient_of(event: str, verb: Token, noun: Token | None, content_nouns: frozenset[str]) -> Token | None:
-    """The recipient mention's head for an event of type `event`, triggered by verb and/or noun."""
-    preps = _RECIPIENT_PREPS.get(event, ("against",))
-    if noun is not None:
-        found = _prep_object(noun, preps) or _of_patient(noun, event)
-        if found is not None:
-            return _owner_or_self(found, content_nouns)
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    lemma = verb.lemma_.lower()
-    if lemma in _GIVE_VERBS or event == "AID":
-        dative = next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
-        found = dative or _prep_object(verb, ("to", "for"))
+    """The recipient mention's head for an event of type `event`, triggered by verb and/or noun: the first
+    candidate that is a party, or that stands for one ('Ukraine's calls' -> Ukraine)."""
+    for candidate in _recipient_candidates(event, verb, noun):
+        found = party_or_owner(candidate, content_nouns)
         if found is not None:
             return found
-    if event == "REQUEST":
-        demanded = _demanded_subject(verb)
-        if demanded is not None:
-            return demanded
-    patient = patient_of(verb)
-    if patient is not None and (noun is None or patient.i != noun.i) and patient.lower_ not in _RELATIVE:
-        owner = _owner_or_self(patient, content_nouns)
-        if owner is not None:
-            return owner
-    found = _prep_object(verb, preps)
-    return _owner_or_self(found, content_nouns) if found is not None else None
+    return None
+
+
+def _recipient_candidates(event: str, verb: Token, noun: Token | None) -> list[Token]:
+    preps = _RECIPIENT_PREPS.get(event, ("against",))
+    found: list[Token | None] = []
+    if noun is not None:
+        found += [_prep_object(noun, preps), _of_patient(noun, event)]
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        if verb.lemma_.lower() in _GIVE_VERBS or event == "AID":
+            found.append(next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None))
+            found.append(_prep_object(verb, ("to", "for")))
+        if event == "REQUEST":
+            found.append(_demanded_subject(verb))
+        patient = patient_of(verb)
+        if patient is not None and (noun is None or patient.i != noun.i) and patient.lower_ not in _RELATIVE \
+                and not (event == "ASSAULT" and _casualties(patient)):
+            found.append(patient)
+        found.append(_prep_object(verb, preps))
+    return [t for t in found if t is not None]
+
+
+_GENERIC_PEOPLE = {"people", "person", "civilian", "resident", "passenger", "child", "man", "woman", "soldier",
+                   "troop", "policeman", "member", "worker", "other"}
+
+
+def _casualties(token: Token) -> bool:
+    """'killed 48 people': a count of victims says who suffered, not whom the attack was aimed at."""
+    counted = any(c.dep_ == "nummod" or c.like_num for c in token.children) or token.like_num
+    return counted and token.lemma_.lower() in _GENERIC_PEOPLE
+
+
+def is_party(token: Token) -> bool:
+    """A name, a personal pronoun, or a noun for people, a group or an institution."""
+    if token.pos_ == "PRON":
+        return token.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.ent_type_ in _NOT_PARTIES or token.like_num:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in _WEAPON_WORDS:
+        return False
+    if token.ent_type_ in _PARTY_ENTS or token.pos_ == "PROPN":
+        return True
+    return lemma in actor_table().party_nouns or token.lower_ in actor_table().party_nouns
+
+
+def party_or_owner(token: Token, content_nouns: frozenset[str] = frozenset()) -> Token | None:
+    """The token if it names a party, else the party it belongs to ('Russia's bridge', 'Russian airfields',
+    'the idea of Ukraine'), searched a few steps into its own phrase; None if the phrase names no party."""
+    if is_party(token) and token.lemma_.lower() not in content_nouns:
+        return token
+    frontier = [token]
+    for _ in range(3):
+        children = [c for t in frontier for c in t.children if c.dep_ in _DESCEND_DEPS]
+        for child in children:
+            if child.dep_ in ("poss", "compound", "amod", "pobj", "appos", "conj") and _owner_like(child):
+                return child
+        frontier = children
+    return None
+
+
+def _owner_like(token: Token) -> bool:
+    if token.dep_ == "amod":
+        return token.ent_type_ in ("NORP", "GPE", "ORG")
+    return is_party(token) and token.lower_ not in _RELATIVE
 
 
 def _prep_object(head: Token, preps: tuple[str, ...]) -> Token | None:
@@ -160,24 +218,6 @@ def _of_patient(noun: Token, event: str) -> Token | None:
     if event in ("CONSULT", "AGREE", "REQUEST", "REJECT", "COOPERATE", "AID"):
         return None
     return _prep_object(noun, ("of",))
-
-
-def _owner_or_self(token: Token, content_nouns: frozenset[str]) -> Token | None:
-    """An abstract object stands for its owner: 'Trump's decision' -> Trump; 'a suggestion from X' -> X."""
-    if token.ent_type_ in _NOT_PARTIES:
-        return None
-    if token.lemma_.lower() not in content_nouns:
-        return token
-    for child in token.children:
-        if child.dep_ == "poss" and child.lower_ not in _PRONOUNS_GROUP | _PRONOUNS_PERSON:
-            return child
-    owner = _prep_object(token, _OWNER_PREPS)
-    if owner is not None and owner.pos_ in ("PROPN", "NOUN") and owner.lemma_.lower() not in content_nouns:
-        return owner
-    for child in token.children:
-        if child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
-            return child
-    return token
 
 
 def _demanded_subject(verb: Token) -> Token | None:
@@ -234,3 +274,29 @@ def _entity_span(doc: Doc, entity: Any) -> Span | None:
     if isinstance(start, int) and isinstance(end, int):
         return doc.char_span(start, end, alignment_mode="expand")
     return None
+
+
+_FOREIGN_CLAUSES = {"nsubj", "csubj", "agent", "advcl", "relcl", "parataxis", "punct", "mark", "cc", "npadvmod",
+                    "nsubjpass"}
+
+
+def clause_party(anchor: Token, noun: Token | None, skip: set[int]) -> Token | None:
+    """A party named inside the event's own phrase ('agreed to send troops to help the Philippine army'), for an
+    event whose argument slots hold none; names come before common nouns, nearer before farther."""
+    region: list[Token] = []
+    for head in {anchor, noun} - {None}:
+        assert head is not None
+        for child in head.children:
+            if child.dep_ not in _FOREIGN_CLAUSES:
+                region.extend(child.subtree)
+    ranked = []
+    for token in region:
+        if token.i in skip or token.i in (anchor.i, noun.i if noun is not None else -1):
+            continue
+        if token.dep_ in ("compound", "flat") or not (token.ent_type_ in _PARTY_ENTS or token.pos_ == "PROPN"):
+            continue
+        party = party_or_owner(token)
+        if party is not None:
+            ranked.append((abs(token.i - anchor.i), party))
+    ranked.sort(key=lambda pair: pair[0])
+    return ranked[0][1] if ranked else None

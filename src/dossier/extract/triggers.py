@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from dossier.extract.plover_lexicon import VERBAL_ACTS, Lexicon, Rule
 
 _OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
-_LIGHT_PREPS = ("in", "on", "into", "to", "with", "for")
+_LIGHT_PREPS = ("in", "on", "into", "to", "with", "for", "under")
 _PARTITIVE = {"wave", "series", "round", "string", "spate", "barrage", "day", "days", "week", "weeks", "number",
               "part", "set", "batch", "kind", "type", "flurry", "volley", "salvo", "campaign", "rounds", "lot",
               "resumption", "start", "outbreak", "cycle", "surge", "escalation", "night", "hours", "months", "some",
@@ -112,19 +112,35 @@ def _reporting_head(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+def verb_lemma(verb: Token, lex: Lexicon) -> str:
+    """The verb's lemma, repaired where the tagger's lemma is not a word the lexicon knows ('staged' -> 'stag')."""
     lemma = verb.lemma_.lower()
+    if lemma in lex.verbs or lemma in lex.light_verbs:
+        return lemma
+    word = verb.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""),
+                         ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            guess = word[: -len(suffix)] + repl
+            if guess in lex.verbs or guess in lex.light_verbs:
+                return guess
+    return lemma
+
+
+def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    lemma = verb_lemma(verb, lex)
     if lemma in lex.light_verbs:
         light = _light_noun_trigger(verb, lex)
         if light is not None:
             return light
     objects = _object_lemmas(verb)
     subject = _subject_lemma(verb)
+    direct = any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
     for key in _phrasal_keys(verb, lemma):
         rules = lex.verbs.get(key)
         if rules is None:
             continue
-        rule = _first_rule(rules, objects, set(), subject, light=False)
+        rule = _first_rule(rules, objects, set(), subject, light=False, direct=direct)
         if rule is not None:
             return Trigger(verb, rule.event, rule.mode, verb, None) if rule.event else None
     return None
@@ -189,7 +205,7 @@ def _governed_by_light_verb(noun: Token, lex: Lexicon) -> bool:
             head = head.head
     elif noun.dep_ == "conj":
         return _governed_by_light_verb(noun.head, lex)
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.light_verbs and noun in _light_objects(head)
+    return head.pos_ in ("VERB", "AUX") and verb_lemma(head, lex) in lex.light_verbs and noun in _light_objects(head)
 
 
 def _noun_counts(noun: Token, found: dict[int, Trigger]) -> bool:
@@ -299,8 +315,8 @@ def _subject_is_government(verb: Token | None) -> bool:
 
 
 def _first_rule(rules: tuple[Rule, ...], objects: set[str], args: set[str], subject: str | None,
-                light: bool) -> Rule | None:
-    return next((r for r in rules if r.applies(objects, args, subject, light)), None)
+                light: bool, direct: bool = False) -> Rule | None:
+    return next((r for r in rules if r.applies(objects, args, subject, light, direct)), None)
 
 
 def _attach_content(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
