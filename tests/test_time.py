@@ -262,3 +262,29 @@ def test_a_bare_century_is_not_a_date_and_does_not_crash() -> None:
     text = "The bridge has stood for a century. Century-old rules apply."
     values = [t.value for t in tag_timexes(text, date(2025, 3, 1))]
     assert values == ["P100Y"]
+
+
+def test_a_second_consecutive_day_is_an_ordinal_not_a_duration() -> None:
+    values = [t.value for t in tag_timexes("Trading was halted for a second consecutive day.", date(2024, 5, 2))]
+    assert "PT1S" not in values
+
+
+def test_a_passive_future_is_not_read_as_past() -> None:
+    text = "The merger should be completed in October, the bank said."
+    assert [t.value for t in tag_timexes(text, date(2024, 6, 5))] == ["2024-10"]
+
+
+def test_the_same_period_last_year_takes_the_month_being_compared() -> None:
+    text = "Car sales rose 12% in March compared with the same period last year."
+    values = [t.value for t in tag_timexes(text, date(2024, 4, 3))]
+    assert values[-1] == "2023-03"
+
+
+def test_a_clock_time_with_an_ordinal_date_takes_that_date() -> None:
+    text = "At a briefing at 16:15 UTC, June 1st, the minister resigned."
+    assert tag_timexes(text, date(2024, 6, 4))[0].value == "2024-06-01T16:15Z"
+
+
+def test_trading_days_are_a_duration() -> None:
+    text = "Over the past five trading days the index lost 4%."
+    assert any(t.value == "P5D" for t in tag_timexes(text, date(2024, 6, 4)))

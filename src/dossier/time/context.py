@@ -18,7 +18,7 @@ def _cue_re() -> re.Pattern[str]:
     lex = lexicon()
     fut = alternation(lex["future_cues"])
     past = alternation(lex["past_cues"])
-    return re.compile(rf"\b(?:(?P<fut>{fut})|(?P<past>{past})|(?P<ed>(?-i:[a-z]{{3,}}ed)))\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:(?P<fut>{fut})|(?P<past>{past})|(?<!\bbe\s)(?P<ed>(?-i:[a-z]{{3,}}ed)))\b", re.IGNORECASE)
 
 
 @dataclass

@@ -333,11 +333,21 @@ def h_period(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.anchor is None:
         return None
     if not ctx.quarter_doc:
-        return Hit("DATE", str(ctx.anchor.year - 1)) if _YEAR_AGO.search(text) else None
+        if not _YEAR_AGO.search(text):
+            return None
+        month = _month_before_in_sentence(m.start(), ctx)
+        return Hit("DATE", nz.month_value(ctx.anchor.year - 1, month) if month else str(ctx.anchor.year - 1))
     year, q = _unnamed_quarter(text, ctx)
     if m["year"]:
         year = int(m["year"])
     return Hit("DATE", f"{year}-Q{q}")
+
+
+def _month_before_in_sentence(pos: int, ctx: Context) -> int | None:
+    """'sales rose in February compared to the same period last year': the month being compared."""
+    left, _ = ctx.sentence(pos, pos)
+    names = re.findall(rf"\b({fragments()['month']})\b(?!\s+\d)", ctx.text[left:pos], re.IGNORECASE)
+    return _month(names[-1]) if names else None
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -600,6 +610,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Hit | None:
     plural = unit_word.endswith("s")
     if num is None and not plural:
         return None
+    if _ordinal_second(unit_word, ctx, m.end("unit")):
+        return None
     if designator == "Q" and not _quarter_span(m, ctx):
         return None
     if _key(num or "") in ("a", "an") and _is_rate_context(ctx, m.start()):
@@ -616,6 +628,16 @@ def h_duration(m: re.Match[str], ctx: Context) -> Hit | None:
     article = re.fullmatch(r"the\s+", ctx.text[m.start():m.start("num")], re.IGNORECASE)
     start = m.start("num") if article and "-" in ctx.text[m.start("num"):m.end("unit")] else None
     return Hit("DURATION", nz.duration_value(amount, designator, mult), mod, start=start)
+
+
+def _ordinal_second(unit_word: str, ctx: Context, end: int) -> bool:
+    """'a second consecutive day', 'a second round': the ordinal, not a duration of one second."""
+    return unit_word == "second" and bool(_ORDINAL_SECOND.match(ctx.after(end)))
+
+
+_ORDINAL_SECOND = re.compile(
+    r"\s+(?:consecutive|straight|time|round|term|attempt|wave|phase|stage|meeting|day|week|month|year|quarter|half)\b"
+)
 
 
 def _quarter_span(m: re.Match[str], ctx: Context) -> bool:
@@ -755,7 +777,7 @@ def rules() -> tuple[Rule, ...]:
     ampm = r"(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
     tz = rf"(?:\s+(?P<tz>{f['tz']})\b)?"
     time_tail = (rf"(?:,?\s+(?:on\s+)?(?P<wd2>{wd})\b|\s+(?P<deictic>today|yesterday|tomorrow)\b|"
-                 rf",?\s+(?:on\s+)?(?P<mon2>{mon})\s+(?P<day2>[0-3]?\d)\b)?")
+                 rf",?\s+(?:on\s+)?(?P<mon2>{mon})\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b)?")
     ago_tail = r"\s+(?:of\s+)?(?:the\s+)?(?:a\s+year\s+(?:ago|earlier)|(?:last|previous|prior)\s+year)\b"
     table: list[tuple[str, str, Handler]] = [
         ("iso_date", rf"\b(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", h_iso_date),
@@ -812,7 +834,7 @@ def rules() -> tuple[Rule, ...]:
         ("duration", rf"(?:\b(?P<dmod>{dmod})\s+|\b(?:the\s+)?(?:past|last|next|first|coming|previous|following|"
                      r"final|remaining|latest|recent|another|other|initial)\s+|\bthe\s+)?"
                      rf"(?<![\w-])(?:(?P<num0>{num})\s+(?:to|or)\s+)?"
-                     rf"(?:(?P<num>{num}|{vague}|recent)(?:\s+(?:more|additional|full|straight|consecutive))?[-\s]+)"
+                     rf"(?:(?P<num>{num}|{vague}|recent)(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar))?[-\s]+)"
                      rf"(?P<unit>{unit})(?:-long)?\b(?!-old|\s+old)(?P<approx>\s+or\s+so\b)?", h_duration),
         ("bare_plural", r"\b(?:(?:recent|coming|past|the\s+past|the\s+coming)\s+)?(?P<unit>years|months|weeks|decades|"
                         r"centuries|hours|minutes)(?:-long)?\b", h_bare_plural),
