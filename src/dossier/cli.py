@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -15,6 +17,9 @@ from rich.table import Table
 
 from dossier import __version__
 from dossier.batch import Repeats, raw_hash, read_inputs, run_batches, to_incoming
+from dossier.corpus.export import corpus_view, plover_events, positions_and_contradictions, summarize_store_days
+from dossier.corpus.export import timeline as corpus_timeline
+from dossier.corpus.timeline import Filters, build_timeline, incident_summary
 from dossier.nlp import ModelMissing
 from dossier.read import DEFAULT_MAX_BYTES, Failure
 from dossier.record import Article
@@ -152,6 +157,7 @@ def ingest(
                             )
                     progress.advance(task, len(batch))
             total = store.count()
+            corpus = _update_corpus(store)
     except (StoreError, StoreTooNew, ModelMissing) as exc:
         raise _fail(str(exc)) from None
     except KeyboardInterrupt:
@@ -165,8 +171,33 @@ def ingest(
         markup=False,
         highlight=False,
     )
+    if corpus and not quiet:
+        err.print(f"corpus: {corpus.documents} new documents, {corpus.events} events, "
+                  f"{corpus.incidents_changed} incidents updated", markup=False, highlight=False)
     if failures and not (counts["stored"] or counts["duplicate"] or counts["already stored"]):
         raise typer.Exit(1)
+
+
+def _update_corpus(store: Store) -> Any:
+    """The incremental corpus update after a store write; a bad alias file is a one-line error."""
+    try:
+        return store.update_corpus()
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _corpus_store(db: str) -> Store:
+    """The store with its corpus tables up to date (an ingest killed before its corpus update is caught up)."""
+    store = _open_readonly(db)
+    if store.corpus_pending():
+        store.close()
+        try:
+            with Store.open(db) as writable:
+                _update_corpus(writable)
+        except (StoreError, StoreTooNew) as exc:
+            raise _fail(str(exc)) from None
+        store = _open_readonly(db)
+    return store
 
 
 def _parse_day(value: str | None, option: str) -> date | None:
@@ -343,6 +374,199 @@ def events(
         out.print(head, style="dim", markup=False, highlight=False)
         out.print(f"  {row['evidence']}", markup=False, highlight=False)
     err.print(f"{len(rows)} events", highlight=False)
+
+
+UntilOption = Annotated[str | None, typer.Option("--until", help="Only up to this date (YYYY-MM-DD).")]
+ActorOption = Annotated[str | None, typer.Option("--actor", help="A party's name or entity id.")]
+PlaceOption = Annotated[str | None, typer.Option("--place", help="A place name.")]
+
+
+@app.command()
+def incidents(
+    db: DbOption = DEFAULT_DB,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")] = None,
+    actor: ActorOption = None,
+    place: PlaceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_json: JsonOption = False,
+    limit: LimitOption = 0,
+) -> None:
+    """Incidents: one real-world happening merged from the reports of many outlets, most salient first."""
+    _parse_day(since, "--since")
+    _parse_day(until, "--until")
+    with _corpus_store(db) as store:
+        rows = store.incidents()
+    filters = Filters(since=since, until=until, actor=actor, place=place)
+    rows = [i for i in rows if _incident_wanted(i, filters, event_type)]
+    rows.sort(key=lambda i: (-i.get("salience", 0.0), i.get("date") or "", i["id"]))
+    rows = rows[:limit] if limit else rows
+    if as_json:
+        _print_json(rows)
+        return
+    for inc in rows:
+        flags = "; ".join(
+            f"{d['field']}: " + " vs ".join(str(v["value"]) for v in d["values"])
+            for d in inc.get("disagreements") or []
+        )
+        head = f"{inc.get('date') or '—'}  {inc['salience']:.2f}  {incident_summary(inc).split(': ', 1)[0]}"
+        out.print(head, style="dim", markup=False, highlight=False)
+        out.print(f"  {inc.get('summary') or inc['members'][0]['evidence']}", markup=False, highlight=False)
+        if flags:
+            out.print(f"  sources disagree — {flags}", markup=False, highlight=False)
+    err.print(f"{len(rows)} incidents", highlight=False)
+
+
+def _incident_wanted(inc: dict[str, Any], filters: Filters, event_type: str | None) -> bool:
+    if event_type and inc["event"] != event_type.upper():
+        return False
+    day = inc.get("date") or ""
+    if (filters.since or filters.until) and not (day and filters.day_ok(day)):
+        return False
+    return bool(build_timeline([inc | {"date": "0000-00-00"}], [], Filters(actor=filters.actor, place=filters.place)))
+
+
+@app.command()
+def timeline(
+    db: DbOption = DEFAULT_DB,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    actor: ActorOption = None,
+    place: PlaceOption = None,
+    days: Annotated[int, typer.Option("--days", help="Only the N most salient days (0: every day).")] = 0,
+    sentences: Annotated[
+        int, typer.Option("--sentences", help="With --days: the N most central sentences of each day.")
+    ] = 2,
+    as_json: JsonOption = False,
+) -> None:
+    """The story day by day: incidents ranked by salience, with the statements of the day."""
+    _parse_day(since, "--since")
+    _parse_day(until, "--until")
+    filters = Filters(since=since, until=until, actor=actor, place=place)
+    with _corpus_store(db) as store:
+        entries = corpus_timeline(store, filters)
+        if days:
+            entries = summarize_store_days(store, entries, filters, days, sentences)
+    if as_json:
+        _print_json(entries)
+        return
+    for entry in entries:
+        out.print(f"[bold]{entry['date']}[/bold]", highlight=False)
+        for item in entry.get("items", []):
+            out.print(f"  {item['salience']:.2f} {item['kind']:<9} {item['summary']}", markup=False, highlight=False)
+        for sentence in entry.get("sentences", []):
+            out.print(f"  {sentence}", markup=False, highlight=False)
+    err.print(f"{len(entries)} days", highlight=False)
+
+
+@app.command()
+def positions(
+    db: DbOption = DEFAULT_DB,
+    holder: Annotated[str | None, typer.Option("--holder", help="A party: country, government or person.")] = None,
+    issue: Annotated[str | None, typer.Option("--issue", help="An issue, e.g. ceasefire or territory.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What each party demands, proposes, accepts or rejects on each issue, with date and evidence."""
+    with _corpus_store(db) as store:
+        rows, _ = positions_and_contradictions(list(store.records()), [], want_contradictions=False)
+    rows = [p for p in rows if _position_wanted(p, holder, issue)]
+    rows.sort(key=lambda p: (p["holder"], p["issue"], p.get("date") or ""))
+    if as_json:
+        _print_json(rows)
+        return
+    for p in rows:
+        out.print(f"{p.get('date') or '—'}  {p['holder']}  {p['stance']}  {p['issue']}", style="dim",
+                  markup=False, highlight=False)
+        out.print(f"  {p['evidence']}", markup=False, highlight=False)
+    err.print(f"{len(rows)} positions", highlight=False)
+
+
+def _position_wanted(position: dict[str, Any], holder: str | None, issue: str | None) -> bool:
+    who = f"{position['holder']} {position.get('holder_country') or ''}".lower()
+    return (not holder or holder.lower() in who) and (not issue or issue.lower() in position["issue"].lower())
+
+
+@app.command()
+def contradictions(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Statements or reports that conflict, each with both evidence sentences and the reason."""
+    with _corpus_store(db) as store:
+        _, rows = positions_and_contradictions(list(store.records()), store.incidents())
+    if as_json:
+        _print_json(rows)
+        return
+    for c in rows:
+        out.print(f"{c.get('kind') or 'contradiction'}: {c['reason']}", style="dim", markup=False, highlight=False)
+        for side in ("a", "b"):
+            who = c[side].get("speaker") or c[side]["doc"][:12]
+            out.print(f"  {side}. {who}: {c[side]['evidence']}", markup=False, highlight=False)
+    err.print(f"{len(rows)} contradictions", highlight=False)
+
+
+class ExportFormat(StrEnum):
+    corpus = "corpus"
+    jsonl = "jsonl"
+    plover = "plover"
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="corpus: one dossier-corpus/1 JSON object; "
+                                              "jsonl: the records; plover: one PLOVER event per line.")]
+    = ExportFormat.corpus,
+    out_file: Annotated[str | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Export the store: the corpus view, the records, or PLOVER events."""
+    with _corpus_store(db) as store:
+        if fmt is ExportFormat.corpus:
+            lines: Iterable[str] = [json.dumps(corpus_view(store), ensure_ascii=False, indent=1)]
+        elif fmt is ExportFormat.jsonl:
+            lines = (json.dumps(r.to_dict(), ensure_ascii=False) for r in store.records())
+        else:
+            lines = (json.dumps(e, ensure_ascii=False) for e in plover_events(store))
+        try:
+            target = open(out_file, "w", encoding="utf-8") if out_file else sys.stdout  # noqa: SIM115
+        except OSError as exc:
+            raise _fail(f"{out_file}: cannot write ({exc.strerror})") from None
+        try:
+            for line in lines:
+                target.write(line + "\n")
+        finally:
+            if out_file:
+                target.close()
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback needs --token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(envvar="DOSSIER_TOKEN", help="Required on every request.")] = None,
+) -> None:
+    """Browse the store in a web browser (read-only); JSON API under /api/, docs at /docs."""
+    from dossier.web.server import UnsafeBind
+    from dossier.web.server import serve as run_server
+
+    _corpus_store(db).close()  # bring the corpus tables up to date first
+    try:
+        run_server(db, host=host, port=port, token=token)
+    except (UnsafeBind, StoreError) as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command()
+def report(
+    out: Annotated[str, typer.Option("--out", help="HTML file to write.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """One self-contained HTML file (timeline, positions, sources) to share by email."""
+    from dossier.web.report import write_report
+
+    _corpus_store(db).close()
+    try:
+        write_report(db, out)
+    except (StoreError, OSError) as exc:
+        raise _fail(str(exc)) from None
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m dossier`

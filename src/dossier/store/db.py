@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.record import Record, body_hash
-from dossier.store import facts
+from dossier.store import corpus, facts
 from dossier.store.schema import migrate
 
 DEFAULT_DB = "dossier.db"
@@ -194,6 +194,22 @@ class Store:
 
     def events(self, **filters: Any) -> list[dict[str, Any]]:
         return facts.events(self.conn, **filters)
+
+    # -- corpus stage (SQL in store/corpus.py) ---------------------------------------------
+    def corpus_pending(self) -> int:
+        """How many stored documents the corpus stage has not processed yet."""
+        return len(corpus.pending_docs(self.conn))
+
+    def update_corpus(self, **options: Any) -> Any:
+        """Run the incremental corpus update (dossier.corpus.update) in one transaction."""
+        from dossier.corpus.update import update_corpus
+
+        return update_corpus(self.conn, **options)
+
+    def incidents(self) -> list[dict[str, Any]]:
+        from dossier.corpus.export import load_incidents
+
+        return load_incidents(self)
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Sentences matching an FTS5 query, best first, with their document."""

@@ -127,6 +127,55 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_parties_entity ON event_parties(entity_id);
     CREATE INDEX event_parties_event ON event_parties(doc_id, event_id);
     """,
+    # 3: the corpus stage: per-document signature, duplicate group and story; linked entities; incidents.
+    """
+    CREATE TABLE corpus_docs (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id),
+        signature BLOB NOT NULL,
+        dup_group TEXT NOT NULL,
+        story TEXT
+    );
+    CREATE INDEX corpus_docs_group ON corpus_docs(dup_group);
+
+    CREATE TABLE corpus_entities (
+        entity_id TEXT PRIMARY KEY,
+        canonical TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX corpus_entities_canonical ON corpus_entities(canonical);
+
+    CREATE TABLE incident_members (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        event_id TEXT NOT NULL,
+        incident_id TEXT NOT NULL,
+        mention TEXT NOT NULL,
+        PRIMARY KEY (doc_id, event_id)
+    );
+    CREATE INDEX incident_members_incident ON incident_members(incident_id);
+    CREATE TABLE incident_keys (
+        key TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        event_id TEXT NOT NULL
+    );
+    CREATE INDEX incident_keys_key ON incident_keys(key);
+
+    CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        event TEXT NOT NULL,
+        date TEXT,
+        base_salience REAL NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX incidents_date ON incidents(date);
+
+    CREATE TABLE day_mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        day TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        PRIMARY KEY (doc_id, day, start)
+    ) WITHOUT ROWID;
+    CREATE INDEX day_mentions_day ON day_mentions(day);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
