@@ -64,7 +64,9 @@ def main() -> None:
     result = {"seeds": {k: metrics.get(k) for k in keep}, "ingest_seconds": round(seconds, 2),
               "incidents": len(view["incidents"]), "multi_document_incidents":
               sum(1 for i in view["incidents"] if len({m["doc"] for m in i["members"]}) > 1),
-              "timeline_days": len(view["timeline"]), "misses": misses}
+              "timeline_days": len(view["timeline"]), "misses": len(misses)}
+    for line in misses:  # printed, not written: they quote the gold, which stays in ../shared
+        print(line, file=sys.stderr)
     write_result("incidents", result)
 
 

@@ -70,7 +70,7 @@ def main(shp: str) -> None:
     shapes = read_polygons(path)
     codes = read_iso(path.with_suffix(".dbf"))
     lines = [
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="-180 -90 360 180">',
+        '<svg viewBox="-180 -90 360 180" xmlns="http://www.w3.org/2000/svg">',
         "<!-- Natural Earth 1:110m admin-0 countries (public domain); x = lon, y = -lat -->",
     ]
     for code, rings in zip(codes, shapes, strict=True):
