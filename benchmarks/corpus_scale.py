@@ -69,7 +69,7 @@ def truth_incidents(n_events: int, rng: random.Random) -> list[dict[str, Any]]:
 def sentence(inc: dict[str, Any], rng: random.Random) -> tuple[str, int | None]:
     dead = inc["dead"]
     if dead is not None and rng.random() < 0.2:
-        dead += rng.choice((-1, 1))  # outlets disagree now and then
+        dead += 1  # outlets disagree now and then
     tail = " ".join(rng.sample(WORDS, 6))
     killing = f", killing {dead} people" if dead else ""
     return (f"{inc['actor']} forces {rng.choice(VERBS[inc['event']])} {inc['recipient']} targets in {inc['place']} "

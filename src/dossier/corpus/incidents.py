@@ -473,7 +473,7 @@ def base_salience(incident: dict[str, Any]) -> float:
     """Independent outlets and severity (casualties weigh in); novelty is added over the whole corpus."""
     size = incident.get("size") or {}
     severity = SEVERITY.get(incident["event"], 0.3)
-    severity += 0.5 * math.log1p(size.get("dead") or 0) + 0.2 * math.log1p(size.get("injured") or 0)
+    severity += 0.5 * math.log1p(max(size.get("dead") or 0, 0)) + 0.2 * math.log1p(max(size.get("injured") or 0, 0))
     if incident.get("status") in ("planned",):
         severity *= 0.7
     return round(math.log2(1 + incident["outlets"]) + severity, 3)

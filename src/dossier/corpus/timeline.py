@@ -6,7 +6,7 @@ salient days and, for each, the N most central sentences: a timeline summary.
 
 A day's salience adds up what the corpus says about it: the salience of its incidents and
 statements, how many documents name the day in their text (a day many reports look back to
-mattered), and, weakly, how many documents were published on it.  A day's sentences are chosen by
+mattered), and how many documents were published on it.  A day's sentences are chosen by
 centrality: among the sentences that report its incidents or name the day, those closest to the
 centroid of all of them (TF-IDF cosine), skipping near-repeats of a sentence already chosen.
 """
@@ -25,8 +25,8 @@ from dossier.corpus.incidents import content_words, dice
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 STATEMENT_SALIENCE = 0.5  # a dated statement, before the bonuses below
 REFERENCE_WEIGHT = 1.0  # per document naming the day in its text
-PUBLISHED_WEIGHT = 0.3  # per document published on the day
-INCIDENT_WEIGHT = 0.5  # per unit of incident salience
+PUBLISHED_WEIGHT = 1.0  # per document published on the day
+INCIDENT_WEIGHT = 0.1  # per unit of incident salience
 REPEAT = 0.6  # a sentence this similar (Dice) to one already chosen is a repeat
 
 
@@ -141,8 +141,8 @@ def day_evidence(
                 ev.sentences.append(sentence)
                 ev.referring_docs.add(doc_id)
         for day, count in published.items():
-            if day in days:
-                days[day].published = count
+            if filters.day_ok(day):
+                days.setdefault(day, DayEvidence(day)).published = count
     return days
 
 
