@@ -69,3 +69,11 @@ def test_without_a_parse_the_nearest_date_in_the_sentence_is_used(parse: bool) -
     ref = dating_for(text, parse=parse).date_of(*span_of(text, "met"))
     assert (ref.value, ref.source) == ("2025-02-20", "text")
     assert dating_for(text, parse=parse).date_of(*span_of(text, "agreed")).source == "publication"
+
+
+def test_a_verbless_sentence_deep_in_a_long_article_is_dated_without_hanging() -> None:
+    """spaCy does not keep one Python object per token in long documents: walking heads must compare indices."""
+    filler = " ".join(f"The council met in district {n} on Monday." for n in range(200))
+    text = f"{filler} Final score on Saturday: Riverton 2, Hillcrest 0."
+    ref = dating_for(text).date_of(*span_of(text, "Riverton 2"))
+    assert ref.source in ("text", "publication")

@@ -56,11 +56,11 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and (hops or child.dep_ != "nsubjpass"):
                 return child, hops > 0
-        if current is verb and _is_passive(verb):
+        if current.i == verb.i and _is_passive(verb):
             return _agent(verb), False
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head, True
-        if current.dep_ not in INHERITING_DEPS or current.head is current:
+        if current.dep_ not in INHERITING_DEPS or current.head.i == current.i:
             return None, False
         current = current.head
     return None, False

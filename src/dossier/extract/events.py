@@ -506,7 +506,7 @@ def _salience(trigger: Trigger) -> tuple[int, int, int]:
         if dep in ("xcomp", "ccomp") and (lemma in lex.reporting_verbs or lemma in lex.transparent_verbs):
             continue
         depth += 2 if dep in ("advcl", "relcl", "acl") else 1
-    return depth, 0 if trigger.verb is trigger.token else 1, trigger.token.i
+    return depth, 0 if trigger.verb is not None and trigger.verb.i == trigger.token.i else 1, trigger.token.i
 
 
 def _merge_same_type(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -157,7 +157,7 @@ def _content_tokens(verb: Token, entry: CueEntry) -> tuple[list[Token], str]:
         elif child.dep_ == "dobj" and child.i > verb.i and "object" in entry.takes:
             tokens.extend(child.subtree)
         elif child.dep_ == "prep" and child.i > verb.i and child.lower_ in entry.takes:
-            tokens.extend(t for t in child.subtree if t is not child)
+            tokens.extend(t for t in child.subtree if t.i != child.i)
             act = entry.prep_acts.get(child.lower_, act)
             if "object" in entry.takes or child.lower_ in ("of", "for"):
                 tokens.extend(t for o in objects for t in o.subtree)
@@ -328,7 +328,7 @@ def _content_prep_end(verb: Token, content: list[Token]) -> int:
     """'called on', 'calling for': the preposition right before the content belongs to the cue."""
     if content and content[0].i - 1 > verb.i:
         before = verb.doc[content[0].i - 1]
-        if before.dep_ == "prep" and before.head is verb:
+        if before.dep_ == "prep" and before.head.i == verb.i:
             return before.i
     return verb.i
 

@@ -82,7 +82,7 @@ class Dating:
 def _governing_verb(token: Token) -> Token:
     """The nearest verb above (or at) a token; the sentence root when there is none."""
     current = token
-    while current.pos_ not in _VERB_POS and current.head is not current:
+    while current.pos_ not in _VERB_POS and current.head.i != current.i:
         current = current.head
     return current
 
