@@ -10,10 +10,10 @@ count as false positives in the set-based scores).  Seeds: the articles go throu
 ../shared/eval/score_seeds.py; find_events is timed on its own.  Prints one JSON line per part and writes
 benchmarks/results/events.json.  Nothing here is learned from these sets; the lexicon is hand-written.
 
-Adapter (benchmark only): the PLOVER manual codes a future meeting (or aid, cooperation, support) as AGREE, and both
-sentence sets follow it, while the product codes it CONSULT (AID, ...) with status "planned" (the record has a
-status field).  `as_scored_event` maps those planned events to AGREE for the sentence sets; the seed gold accepts
-both codings.
+Adapter (benchmark only): the PLOVER manual codes a future meeting (or aid, cooperation, support, release,
+withdrawal, concession: CAMEO 03x "express intent to ...") as AGREE, and both sentence sets follow it, while the
+product codes it CONSULT (AID, RETREAT, ...) with status "planned" (the record has a status field).
+`as_scored_event` maps those planned events to AGREE for the sentence sets; the seed gold accepts both codings.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from dossier.extract.events import find_events
 from dossier.nlp import load_nlp
 
 SETS = ("plover_gsr", "zsp_train")
-PROMISED_AS_AGREE = ("CONSULT", "AID", "COOPERATE", "SUPPORT")  # planned, PLOVER codes them AGREE
+# planned, PLOVER codes them AGREE (CAMEO2PLOVER: 03x "express intent to" meet, cooperate, aid, yield, release)
+PROMISED_AS_AGREE = ("CONSULT", "AID", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE")
 MAIN_METRICS = ("type_top1_acc", "type_set_acc", "macro_f1", "micro_f1", "actor_match", "recipient_match",
                 "dead_acc", "injured_acc", "location_match", "mode_acc")
 

@@ -51,7 +51,7 @@ def pages(db: str) -> list[tuple[str, str]]:
     out = [("timeline", "/"), ("timeline-filtered", "/?actor=Russia&event=ASSAULT"), ("map", "/map"),
            ("positions", "/positions"), ("statements", "/statements?q=ceasefire"),
            ("contradictions", "/contradictions"), ("actors", "/actors"), ("articles", "/articles"),
-           ("article", f"/articles/{doc}#ev-{event}")]
+           ("article", f"/articles/{doc}#ev-{event}"), ("docs", "/docs")]
     if best or inc:
         out.append(("incident", f"/incidents/{(best or inc[0])['id']}"))
     if actor:
@@ -75,6 +75,7 @@ def main() -> None:
             shots = [(name, base + path) for name, path in pages(db)] + [("report", report.as_uri())]
             for name, url in shots:
                 page.goto(url)
+                page.wait_for_load_state("networkidle")  # /docs draws itself with its (packaged) script
                 target = OUT / f"{name}.png"
                 page.screenshot(path=str(target), full_page=args.full)
                 print(target.relative_to(ROOT))

@@ -6,7 +6,9 @@ Builds (or reuses, with --db) a store of synthetic articles: each has five event
 statements; every event is one incident (the corpus-stage `incidents` and `incident_members`
 tables, written through `dossier.store.corpus`), spread over three years.  Then it serves the store
 over HTTP (uvicorn on 127.0.0.1) and prints the median and 95th-percentile latency of `/` and
-`/api/timeline`, unfiltered and with filters, and writes them to benchmarks/results/web_speed.json.
+`/api/timeline`, unfiltered and with each filter (a month, an event type, an actor, a place, an actor
+and a type), and writes them to benchmarks/results/web_speed.json with the machine's load average,
+since on a shared machine the load moves every figure.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -163,9 +166,10 @@ def main() -> None:
             build(db, args.incidents)
         with Store.open(db, readonly=True) as store:
             count = store.conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
+        filtered = [{"since": "2024-03-01", "until": "2024-03-31"}, {"event": "ASSAULT"}, {"actor": "Kovalenko"},
+                    {"place": "kharkiv"}, {"actor": "Russia", "event": "ASSAULT"}]
         cases = [("/", {}), ("/api/timeline", {}), ("/", {"offset": 500}), ("/api/timeline", {"order": "desc"}),
-                 ("/", {"since": "2024-03-01", "until": "2024-03-31"}), ("/", {"event": "ASSAULT"}),
-                 ("/api/timeline", {"actor": "Kovalenko"}), ("/api/timeline", {"place": "kharkiv"})]
+                 *[(path, params) for params in filtered for path in ("/", "/api/timeline")]]
         with running(create_app(str(db))) as base, httpx.Client(base_url=base, timeout=30) as client:
             results = [measure(client, path, params, args.runs) for path, params in cases]
     print(f"{count} incidents; median / p95 over {args.runs} requests")
@@ -173,7 +177,10 @@ def main() -> None:
         query = "&".join(f"{k}={v}" for k, v in r["params"].items())
         print(f"  {r['path'] + ('?' + query if query else ''):45} {r['median_ms']:7.1f} ms  {r['p95_ms']:7.1f} ms")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"incidents": count, "runs": args.runs, "results": results}, indent=1) + "\n")
+    load = [round(x, 2) for x in os.getloadavg()]
+    print(f"load average {load[0]} {load[1]} {load[2]} on {os.cpu_count()} cores")
+    RESULTS.write_text(json.dumps({"incidents": count, "runs": args.runs, "load_average": load,
+                                   "cpus": os.cpu_count(), "results": results}, indent=1) + "\n")
 
 
 if __name__ == "__main__":

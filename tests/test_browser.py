@@ -149,3 +149,30 @@ def test_report_opens_offline_and_shows_the_timeline(browser, tmp_path: Path) ->
     assert page.locator("#positions").is_visible() and page.locator("#sources").is_visible()
     assert requests == [out.as_uri()]
     context.close()
+
+
+def test_api_docs_render_with_no_network_beyond_the_server(browser, base: str) -> None:
+    context = browser.new_context()
+    elsewhere: list[str] = []
+
+    def only_the_server(route) -> None:
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_server)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/docs")
+    page.locator(".opblock").first.wait_for(timeout=15_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/timeline" in paths and "/api/statements" in paths and len(paths) >= 10
+    page.locator(".opblock-summary").first.click()  # an operation opens and shows its parameters
+    page.locator(".parameters, .opblock-description-wrapper").first.wait_for(timeout=5_000)
+    page.goto(base + "/redoc")
+    page.get_by_text("/api/timeline").first.wait_for(timeout=15_000)
+    assert elsewhere == [] and errors == []
+    context.close()

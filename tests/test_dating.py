@@ -77,3 +77,12 @@ def test_a_verbless_sentence_deep_in_a_long_article_is_dated_without_hanging() -
     text = f"{filler} Final score on Saturday: Riverton 2, Hillcrest 0."
     ref = dating_for(text).date_of(*span_of(text, "Riverton 2"))
     assert ref.source in ("text", "publication")
+
+
+def test_a_background_mention_of_a_well_known_event_takes_that_events_day() -> None:
+    text = "Crowds gathered on Monday to mark the anniversary of Russia's full-scale invasion of Ukraine."
+    ref = dating_for(text).date_of(*span_of(text, "invasion"))
+    assert (ref.value, ref.source) == ("2022-02-24", "text")
+    assert ref.timex is not None and ref.timex["anchor"] == "ukraine_full_scale_invasion"
+    gathered = dating_for(text).date_of(*span_of(text, "gathered"))
+    assert gathered.value == "2025-03-10"

@@ -250,3 +250,55 @@ def test_literal_and_state_readings_of_a_capital(nlp):
     assert texts(entity(index, "gpe:moscow")) == ["Moscow"]
     assert texts(entity(index, "gpe:united-states")) == ["Washington"]
     assert texts(entity(index, "gpe:washington")) == ["Washington"]
+
+
+# -- indexed lookups: what a scan of every mention would give, without the scan ----------------------------------
+
+
+def _hand_index() -> EntityIndex:
+    from dossier.extract.entities import Mention
+
+    def make(entity_id: str, kind: str, spans: list[tuple[int, int]]) -> Entity:
+        e = Entity(id=entity_id, name=entity_id, type=kind, country=None, sector=None)
+        e.mentions = [Mention(s, t, "x" * (t - s), entity_id) for s, t in spans]
+        return e
+
+    return EntityIndex([
+        make("person:a", "PERSON", [(0, 10), (50, 55)]),
+        make("org:b", "ORG", [(2, 6), (40, 55)]),
+        make("person:c", "PERSON", [(40, 45), (100, 130)]),
+    ])
+
+
+def test_at_prefers_largest_overlap_then_shorter_mention():
+    index = _hand_index()
+    assert index.at(0, 10).id == "person:a"  # overlap 10 beats 4
+    assert index.at(3, 5).id == "org:b"  # equal overlap: the shorter mention
+    assert index.at(50, 55).id == "person:a"  # equal overlap and length: the earlier-listed entity
+    assert index.at(41, 44).id == "person:c"
+    assert index.at(60, 99) is None
+    assert index.at(125, 400).id == "person:c"
+
+
+def test_before_takes_latest_end_of_the_types_asked():
+    index = _hand_index()
+    assert index.before(55).id == "person:a"  # ends 55, listed before person:c's (40, 45)
+    assert index.before(54).id == "person:c"
+    assert index.before(55, ("ORG",)).id == "org:b"
+    assert index.before(55, ("ORG", "PERSON")).id == "person:a"  # both end at 55: the earlier-listed
+    assert index.before(9) is None
+    assert index.before(1000, ("GPE",)) is None
+
+
+def test_bare_surname_joins_the_nearest_earlier_namesake(nlp):
+    first = ["Anna", "Boris", "Clara", "Dmitri", "Elena"]
+    last = ["Morvanek", "Quillbrae", "Tessadrin", "Brannock", "Kelderwin", "Ostravel", "Pimmersby"]
+    parts = [f"{f} {s} spoke to reporters on Monday." for f in first for s in last]
+    parts += [f"Later, {s} said the meeting had gone well." for s in last]
+    index = resolve(nlp, " ".join(parts))
+    people = [e for e in index.entities if e.type == "PERSON"]
+    assert len({e.id for e in people}) == len(people) >= 30
+    bare = {t: e for e in people for t in texts(e) if " " not in t}
+    assert len(bare) >= 5
+    for surname, holder in bare.items():
+        assert holder.id == f"person:elena-{surname.lower()}"  # the last full name before it, of five namesakes

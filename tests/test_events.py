@@ -265,3 +265,251 @@ def test_rhetorical_question_reports_no_event() -> None:
 def test_topic_noun_without_actor_is_not_an_event() -> None:
     found = events_of("Analysts expect the issue of a ceasefire to dominate the agenda.")
     assert not any(e["event"] == "RETREAT" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "mode"),
+    [
+        ("The museum returned three stolen icons to the Georgian government on Monday.", "RETREAT", "release"),
+        ("The court freed the opposition blogger after six months in custody.", "RETREAT", "release"),
+        ("The navy lifted its blockade of the port.", "RETREAT", "withdraw"),
+        ("Portugal granted asylum to four dissident journalists.", "AID", None),
+        ("The defence minister apologised to Norway for the border incident.", "SUPPORT", None),
+        ("Lithuania recalled its ambassador from Minsk.", "SANCTION", "withdraw"),
+        ("The ministry expelled two Russian diplomats.", "SANCTION", "expel"),
+        ("The authorities deported hundreds of migrants across the border.", "COERCE", "deport"),
+        ("Serbia put its army on high alert along the boundary line.", "MOBILIZE", "troops"),
+        ("The government called up twenty thousand reservists.", "MOBILIZE", "troops"),
+        ("The teachers' union called off its three-week strike.", "CONCEDE", None),
+        ("The regional authorities eased restrictions on public gatherings.", "CONCEDE", None),
+        ("Rebels set fire to the district council building.", "ASSAULT", "destroy"),
+    ],
+)
+def test_event_families_beyond_the_core_verbs(text: str, event: str, mode: str | None) -> None:
+    found = first(text)
+    assert (found["event"], found["mode"]) == (event, mode)
+
+
+def test_background_mention_is_not_the_salient_event() -> None:
+    found = events_of("Since Russia launched its full-scale invasion in 2022, Kyiv has hosted many foreign leaders.")
+    assert found[0]["event"] == "CONSULT"
+    invasion = next(e for e in found if e["event"] == "ASSAULT")
+    assert invasion["confidence"] < found[0]["confidence"]
+
+
+def test_participle_and_relative_clause_are_background() -> None:
+    found = events_of("Minsk freed a journalist who had been arrested during the 2020 protests.")
+    assert found[0]["event"] == "RETREAT"
+
+
+def test_act_promised_unless_a_condition_is_met_is_a_threat() -> None:
+    found = first("Armenia will withdraw its observers from the mission unless the shelling stops.")
+    assert found["event"] == "THREATEN"
+
+
+def test_force_in_a_condition_does_not_make_an_offer_a_threat() -> None:
+    found = first("Latvia is ready to send engineers to help rebuild Kharkiv if the city is attacked again.")
+    assert found["event"] == "AGREE"
+
+
+def test_passive_return_of_property() -> None:
+    found = first("Two medieval manuscripts were returned to Poland by the German authorities.")
+    assert found["event"] == "RETREAT"
+
+
+# --- arguments: roles, parties, places, numbers (texts written for these tests) ---
+
+
+def test_raised_subject_of_a_scheduled_visit_is_the_actor_and_the_host_the_place() -> None:
+    found = first("Annika Virtanen, Finland's envoy, is scheduled to visit Moldova next week.")
+    assert found["event"] == "CONSULT" and found["mode"] == "visit"
+    assert "Virtanen" in names(found["actor"])[0]
+    assert names(found["recipient"]) == ["Moldova"]
+    assert found["event_loc"]["resolved_place"] == "Moldova"
+
+
+def test_conjoined_nationalities_become_one_state_each() -> None:
+    found = first("Estonian, Latvian and Polish officials will meet in Vilnius on Monday.")
+    assert names(found["actor"]) == ["Estonia", "Latvia", "Poland"]
+    assert found["event_loc"]["resolved_place"] == "Vilnius"
+
+
+def test_nationality_group_rolls_up_to_its_state_with_sector() -> None:
+    from dossier.extract.parties import state_party
+
+    party = state_party("the Belarusian forces")
+    assert (party["name"], party["country"], party["sector"]) == ("Belarus", "BLR", "MIL")
+
+
+def test_both_countries_are_the_two_states_named_before() -> None:
+    found = events_of("Armenia and Azerbaijan held talks in Geneva. Both countries agreed to free forty detainees.")
+    freed = next(e for e in found if e["event"] in ("AGREE", "RETREAT") and e["size"]["people"] == 40)
+    assert set(names(freed["actor"])) == {"Armenia", "Azerbaijan"}
+
+
+def test_gerund_after_with_takes_its_own_subject_and_a_venue_modifier_is_the_place() -> None:
+    found = events_of("The Doha negotiations ended with Sudan and Chad agreeing to a truce.")
+    agree = next(e for e in found if e["event"] == "AGREE")
+    assert set(names(agree["actor"])) == {"Sudan", "Chad"}
+    assert agree["event_loc"]["resolved_place"] == "Doha"
+
+
+def test_mediator_of_talks_is_not_a_side() -> None:
+    found = events_of("Serbia and Kosovo have traded accusations for weeks. Talks brokered by Qatar began in Brussels.")
+    talks = next(e for e in found if e["event"] == "CONSULT")
+    assert set(names(talks["actor"])) == {"Serbia", "Kosovo"}
+    assert talks["mode"] == "third-party"
+
+
+def test_act_pinned_on_the_accused_is_theirs() -> None:
+    found = events_of("Georgia accused Abkhaz militants of carrying out bombings in which at least five people died.")
+    attack = next(e for e in found if e["event"] == "ASSAULT")
+    assert names(attack["actor"]) == ["Abkhaz militants"]
+    assert attack["size"]["dead"] == 5
+
+
+def test_pronoun_after_a_quotation_is_not_someone_quoted() -> None:
+    found = events_of("Maia Sandu spoke in Chisinau on Monday. “Nobody believes Lukashenko any more,” she wrote, "
+                      "calling for tougher sanctions on Minsk.")
+    request = next(e for e in found if e["event"] == "REQUEST")
+    assert names(request["actor"]) == ["Maia Sandu"]
+
+
+def test_party_told_of_a_refusal_is_its_recipient() -> None:
+    found = first("France informed Italy that it would not sign the fisheries accord.")
+    assert found["event"] == "REJECT"
+    assert names(found["actor"]) == ["France"]
+    assert names(found["recipient"]) == ["Italy"]
+
+
+def test_pressure_from_a_party_is_its_request() -> None:
+    text = "Bulgaria came under pressure from the European Commission to close the pipeline."
+    found = next(e for e in events_of(text) if e["event"] == "REQUEST")
+    assert names(found["actor"]) == ["European Commission"]
+    assert names(found["recipient"]) == ["Bulgaria"]
+
+
+def test_town_under_its_own_government_curfew_is_the_recipient() -> None:
+    found = first("Iraqi authorities imposed a curfew on Basra.")
+    assert names(found["recipient"]) == ["Basra"]
+
+
+def test_attack_with_no_named_target_hits_the_other_side() -> None:
+    found = events_of("Armenia says Azerbaijan is preparing an offensive. "
+                      "Azerbaijan launched its heaviest artillery strikes of the year overnight.")
+    attack = next(e for e in found if e["event"] == "ASSAULT")
+    assert names(attack["actor"]) == ["Azerbaijan"]
+    assert names(attack["recipient"]) == ["Armenia"]
+
+
+def test_headline_run_into_the_sentence_is_not_its_subject() -> None:
+    found = first("Another Border Deal\n\nOn Friday, Georgia and Armenia exchanged prisoners.")
+    assert set(names(found["actor"])) == {"Georgia", "Armenia"}
+
+
+def test_withdrawal_from_a_region_places_the_demand() -> None:
+    found = first("Moscow demanded that Kyiv withdraw its troops from the Zaporizhzhia region.")
+    assert found["event"] == "REQUEST"
+    assert found["event_loc"]["resolved_place"] == "Zaporizhzhia Oblast"
+
+
+def test_where_clause_names_the_meeting_place() -> None:
+    found = first("Leaders gathered at the Vienna Energy Forum, where the Austrian chancellor is set to meet "
+                  "the Slovak premier.")
+    assert found["event"] == "CONSULT"
+    assert found["event_loc"]["resolved_place"] == "Vienna"
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "injured"),
+    [
+        ("The attack killed a woman and wounded two children.", 1, 2),
+        ("Ten people, including three children, were killed.", 10, None),
+        ("Two people died and a dozen were hurt.", 2, 12),
+        ("A 12-year-old boy was killed in the strike.", 1, None),
+        ("It was a driver who saw the guard fall.", None, None),
+    ],
+)
+def test_counts_in_words_and_single_victims(text: str, dead: int | None, injured: int | None) -> None:
+    counts = event_counts(text)
+    assert (counts["dead"], counts["injured"]) == (dead, injured)
+
+
+def test_a_dozen_and_a_hundred() -> None:
+    assert parse_number("a dozen") == 12
+    assert parse_number("a hundred") == 100
+
+
+def test_villages_resolve_only_inside_the_article_countries() -> None:
+    assert gazetteer().resolve("Krasnohorivka", ("UA",)).admin1 == "Donetsk Oblast"
+    assert gazetteer().resolve("Krasnohorivka") is None
+    found = gazetteer().resolve("Sudzha, Kursk region", ("UA",))
+    assert (found.resolved_place, found.country_code, found.admin1) == ("Sudzha", "RU", "Kursk Oblast")
+
+
+def test_landmarks_resolve_to_a_point() -> None:
+    bridge = gazetteer().resolve("Kerch Bridge")
+    assert bridge.resolved_place == "Crimean Bridge" and bridge.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "mode"),
+    [
+        ("The Slovak envoy is in contact with his Hungarian counterpart.", "CONSULT", None),
+        ("Two rounds of technical talks took place in Vienna last month.", "CONSULT", None),
+        ("The Czech premier called Karl Nehammer on Monday to congratulate him on the vote.", "SUPPORT", None),
+        ("The ministry said Belgrade is not cooperating with the tribunal.", "REJECT", "assist"),
+        ("Nurses in Lisbon went on strike for better pay.", "PROTEST", "strike"),
+        ("Hundreds of Moldovans gathered in Chisinau to protest the gas price rise.", "PROTEST", "demo"),
+        ("In cooperation with local partners, Norway provided tents to the flooded villages.", "AID", None),
+        ("The junta ordered the weekly newspaper to suspend publication for a month.", "COERCE", "censor"),
+        ("Kazakhstan reduced tariffs on Uzbek cotton imports.", "CONCEDE", None),
+    ],
+)
+def test_salient_event_of_harder_constructions(text: str, event: str, mode: str | None) -> None:
+    found = first(text)
+    assert (found["event"], found["mode"]) == (event, mode)
+
+
+def test_negation_does_not_cross_a_contrast() -> None:
+    found = first("Tirana did not reply to the letter but recalled its ambassador.")
+    assert (found["event"], found["status"]) == ("SANCTION", "occurred")
+
+
+def test_reported_agentless_threat_is_the_reporters() -> None:
+    found = events_of("Alexander Petrov spoke to reporters. He said that Moldovan troops would be destroyed.")
+    threat = next(e for e in found if e["event"] == "THREATEN")
+    assert names(threat["actor"]) == ["Alexander Petrov"]
+    assert names(threat["recipient"]) == ["Moldova"]
+
+
+def test_quotation_speaker_is_the_last_subject_not_the_last_name() -> None:
+    found = events_of("Sandu criticised Lukashenko on Monday. “Lukashenko is not interested in peace,” she wrote, "
+                      "calling for new sanctions on Minsk.")
+    request = next(e for e in found if e["event"] == "REQUEST")
+    assert names(request["actor"]) == ["Sandu"]
+
+
+def test_talks_partner_beats_the_topic() -> None:
+    found = first("Aliyev discussed Nagorno-Karabakh with the Armenian prime minister by phone.")
+    assert found["event"] == "CONSULT"
+    assert names(found["recipient"]) == ["Armenian prime minister"]
+
+
+def test_withdrawn_peacekeepers_are_not_the_recipient() -> None:
+    found = first("Ghana withdrew its peacekeepers from Mali in March.")
+    assert names(found["recipient"]) == ["Mali"]
+
+
+def test_town_of_phrase_is_the_place() -> None:
+    found = first("Rebels shelled the eastern town of Kramatorsk overnight.")
+    assert found["event_loc"]["resolved_place"] == "Kramatorsk"
+
+
+def test_a_dateline_is_not_the_subject_and_the_venue_is_not_the_recipient() -> None:
+    event = first("TALLINN, March 3 (NWS) - Estonian and Finnish negotiators met face to face in Riga on Tuesday.")
+    assert event["event"] == "CONSULT"
+    assert sorted(names(event["actor"])) == ["Estonia", "Finland"]
+    assert event["recipient"] == []
+    assert event["event_loc"]["resolved_place"] == "Riga"
+    assert not event["text_info"]["text"].endswith(("\n", " "))

@@ -143,3 +143,59 @@ def test_bare_weekdays_refine_only_after_the_latest_past_date() -> None:
     out = infer_published(text)
     assert out.date is not None and out.date.startswith("2023")
     assert out.date != "2023-11-06" and out.precision != "day"
+
+
+def test_a_dateline_names_the_day() -> None:
+    text = "ODESA, March 3, 2025 (Wire) - Drones hit the grain terminal overnight, port officials said."
+    out = infer_published(text)
+    assert (out.date, out.precision) == ("2025-03-03", "day")
+    assert "ODESA, March 3, 2025" in (out.evidence or "")
+
+
+def test_a_date_given_for_today_names_the_day_once_the_year_is_known() -> None:
+    # the year: after X, formerly Twitter, got its name (July 2023), and within a few years of 2020
+    text = ("The host launched his own streaming service today (Dec. 11) on X, formerly Twitter. He had left his "
+            "old channel in October 2020.")
+    out = infer_published(text)
+    assert (out.date, out.precision) == ("2023-12-11", "day")
+
+
+def test_a_date_for_today_without_any_year_claims_nothing() -> None:
+    text = "The ferry company launched its new timetable today (March 3), the harbour master said."
+    assert infer_published(text).date is None
+
+
+def test_today_is_weekday_and_date_fixes_the_year_among_those_near() -> None:
+    text = "Today is Monday, March 3, and the harbour reopens after the storm of 2024."
+    out = infer_published(text)
+    assert (out.date, out.precision) == ("2025-03-03", "day")
+
+
+def test_an_updated_stamp_names_the_day() -> None:
+    text = "Drones struck the port overnight, officials said.\n\nUpdated: March 3, 2025\n"
+    assert infer_published(text).date == "2025-03-03"
+
+
+def test_a_study_published_on_a_day_is_not_the_articles_stamp() -> None:
+    text = "A study published March 3 in a journal found that mice sleep less in the cold."
+    assert infer_published(text).precision != "day"
+
+
+def test_n_years_ago_earlier_in_the_sentence_of_an_event_gives_the_year() -> None:
+    text = ("Traders remembered how, 30 years ago, markets fell by a fifth on the day known as Black Monday. "
+            "Shares rose slightly.")
+    out = infer_published(text)
+    assert out.date is not None and out.date.startswith("2017")
+
+
+def test_an_events_anniversary_puts_the_article_near_its_day() -> None:
+    text = ("Brokers marked the Black Monday anniversary quietly: 30 years ago, markets fell by a fifth on "
+            "the day known as Black Monday.")
+    out = infer_published(text)
+    assert (out.date, out.precision) == ("2017-10", "month")
+
+
+def test_stamps_with_a_clock_time_or_an_iso_date() -> None:
+    assert infer_published("Rain closed the pass.\nUpdated 3:45 PM EST, March 3, 2025\n").date == "2025-03-03"
+    assert infer_published("Rain closed the pass.\nPublished 2025-03-03\n").date == "2025-03-03"
+    assert infer_published("Rain closed the pass.\nPosted: 3 March 2025\n").date == "2025-03-03"

@@ -92,7 +92,7 @@ def test_durations() -> None:
     assert only("The siege lasted three years.").value == "P3Y"
     t = only("Rain fell for the past 48 hours.")
     assert (t.text, t.type, t.value) == ("the past 48 hours", "DURATION", "PT48H")
-    assert only("Sales grew over the past year.").value == "P1Y"
+    assert only("Sales grew over the past two years.").value == "P2Y"
     assert only("The dispute has dragged on for years.").value == "PXY"
 
 
@@ -229,7 +229,9 @@ def test_month_of_next_year_is_tagged_apart() -> None:
 def test_clipped_year_and_year_end() -> None:
     assert only("The index hit its lowest level since '82.", date(2008, 10, 27)).value == "1982"
     t = only("The sale should close by year-end.")
-    assert (t.text, t.value, t.mod) == ("year-end", "2025", "END")
+    assert (t.text, t.value, t.mod) == ("year-end", "2025-12-31", None)
+    t = only("The buyer hopes to close the sale by year's end.")
+    assert (t.text, t.value, t.mod) == ("year's end", "2025", "END")
 
 
 def test_spoken_years() -> None:
@@ -288,3 +290,143 @@ def test_a_clock_time_with_an_ordinal_date_takes_that_date() -> None:
 def test_trading_days_are_a_duration() -> None:
     text = "Over the past five trading days the index lost 4%."
     assert any(t.value == "P5D" for t in tag_timexes(text, date(2024, 6, 4)))
+
+
+def test_the_past_year_is_the_year_before_the_anchor() -> None:
+    # TimeBank marks "the past year" as the calendar year before the document date
+    t = only("Membership of the club doubled over the past year.")
+    assert (t.type, t.value) == ("DATE", "2024")
+
+
+def test_month_day_without_year_follows_the_tense_when_far_from_the_anchor() -> None:
+    past = values("The bakery reported sales for the year ended March 31.", date(2025, 11, 2))
+    assert past == [("the year", "DURATION", "P1Y"), ("March 31", "DATE", "2025-03-31")]
+    coming = only("The dividend is payable Jan. 15 to holders.", date(2025, 10, 20))
+    assert coming.value == "2026-01-15"
+    near = only("The vote is set for Nov. 14.", date(2025, 11, 2))
+    assert near.value == "2025-11-14"
+
+
+def test_abbreviations_do_not_end_the_sentence_for_tense() -> None:
+    text = "In January, a week after the Smith vs. Jones ruling, a depot burned down."
+    assert tag_timexes(text, date(2025, 10, 25))[0].value == "2025-01"
+
+
+def test_a_month_used_as_a_modifier_is_a_date_but_a_march_of_people_is_not() -> None:
+    assert only("Lawyers cited the June agreement.", date(2025, 10, 1)).value == "2025-06"
+    assert tag_timexes("Thousands joined the March of the Mothers.", date(2025, 10, 1)) == []
+    assert tag_timexes("Thousands joined a March for Peace.", date(2025, 10, 1)) == []
+
+
+def test_a_possessive_weekday_names_a_day_that_has_passed() -> None:
+    text = "The families said they would appeal Monday's ruling."
+    assert only(text).value == "2025-02-10"
+
+
+def test_now_that_is_the_present() -> None:
+    assert only("Prices fell now that the port is open.").value == "PRESENT_REF"
+
+
+def test_idioms_and_quoted_titles_are_not_timexes() -> None:
+    assert tag_timexes("The veterans suffer in the long run.", WED) == []
+    assert tag_timexes("It was high noon for the league.", WED) == []
+    assert tag_timexes('The minister spoke on the TV show "This Week," then left.', WED) == []
+    assert tag_timexes("A second group of lawyers filed suit.", WED) == []
+    assert only("He hesitated for a second.").value == "PT1S"
+
+
+def test_the_current_fiscal_year() -> None:
+    t = only("The club expects a loss in the current fiscal year.")
+    assert (t.text, t.value) == ("the current fiscal year", "2025")
+
+
+def test_reference_quarter_ignores_a_forecast_quarter() -> None:
+    text = ("The mill posted higher third-quarter profit. It expects a fourth-quarter charge. "
+            "Sales in the latest quarter rose from a year ago.")
+    got = [t.value for t in tag_timexes(text, date(2025, 11, 2))]
+    assert got == ["2025-Q3", "2025-Q4", "2025-Q3", "2024-Q3"]
+
+
+def test_holiday_week_and_closest_holiday() -> None:
+    assert only("Crowds gathered as Easter week began.", date(2024, 3, 27)).value == "2024-W13"
+    assert only("Shops did well over Christmas.", date(2025, 1, 10)).value == "2024-12-25"
+
+
+def test_several_weeks_ago_is_a_week_two_weeks_ago_a_day() -> None:
+    assert only("The boat left six weeks ago.").value == "2025-W01"
+    assert only("The boat left two weeks ago.").value == "2025-01-29"
+
+
+def test_the_same_month_a_year_ago() -> None:
+    text = "Sales fell 20% in January compared with the same month a year ago."
+    assert values(text, date(2025, 2, 3))[-1] == ("the same month a year ago", "DATE", "2024-01")
+
+
+def test_the_morning_and_mid_afternoon() -> None:
+    assert only("Traders sold heavily in the morning.").value == "2025-02-12TMO"
+    assert only("By mid-afternoon yesterday the index had recovered.").value == "2025-02-11TAF"
+    assert only("She appeared in court the next morning.").value == "2025-02-13"
+
+
+def test_spoken_decade() -> None:
+    assert only("Crime dropped through the nineties.").value == "199"
+
+
+def test_the_year_ended_is_a_period_and_for_the_year_is_the_year() -> None:
+    assert values("Revenue was flat in the year ended June 30.")[0] == ("the year", "DURATION", "P1Y")
+    assert only("For the year, volume was flat.").value == "2025"
+    assert only("Earnings will be lower for the fiscal year.").value == "2025"
+
+
+def test_this_summer_is_the_summer_of_the_anchor_year() -> None:
+    assert only("The shares began trading this summer.", date(2025, 11, 1)).value == "2025-SU"
+
+
+def test_the_following_month_follows_the_month_named_before() -> None:
+    text = "In March the board received an offer. The following month, the firm put itself up for sale."
+    assert values(text, date(2025, 10, 27))[-1] == ("The following month", "DATE", "2025-04")
+
+
+def test_generic_today() -> None:
+    assert tag_timexes("Phones rule today's world.", WED) == []
+    assert only("Investors like today's Acme.").value == "PRESENT_REF"
+    assert only("It ran in today's Daily Bugle.").value == "2025-02-12"
+
+
+def test_every_quarter_is_a_quarterly_set() -> None:
+    assert only("The firm pays interest every quarter.").value == "P1Q"
+
+
+def test_the_bare_second_day_of_a_pair_takes_the_month() -> None:
+    assert values("The summit meets on April 24 and 25.", date(2025, 2, 12)) == [
+        ("April 24", "DATE", "2025-04-24"), ("25", "DATE", "2025-04-25")]
+    assert [t.text for t in tag_timexes("Output rose on May 3 to 25 million tons.", WED)] == ["May 3"]
+
+
+def test_n_units_later_is_a_duration_counted_from_another_event() -> None:
+    assert values("Three days later, the index fell.") == [("Three days", "DURATION", "P3D")]
+    assert values("A day earlier, trucks crossed the border.") == [("A day", "DURATION", "P1D")]
+    assert only("The jet arrives three days later than planned.").value == "2025-02-15"
+
+
+def test_a_bare_plural_ago_is_a_vague_past() -> None:
+    assert only("Just months ago the firm was bankrupt.").value == "PAST_REF"
+
+
+def test_now_in_a_compound_adjective_is_not_a_timex() -> None:
+    assert tag_timexes("He spoke against the now-cancelled deal.", WED) == []
+
+
+def test_a_capitalised_daily_in_mid_sentence_is_a_name() -> None:
+    assert tag_timexes("The story ran in the Daily Courier.", WED) == []
+    assert only("The paper is printed daily.").value == "P1D"
+
+
+def test_a_year_in_a_list_after_a_comma_is_still_a_year() -> None:
+    assert [t.value for t in tag_timexes("Cars crossed in 1994, 1995 and 1997.", WED)] == ["1994", "1995", "1997"]
+
+
+def test_a_quoted_word_that_opens_speech_is_still_a_timex() -> None:
+    assert only('"Tomorrow," the coach said.').value == "2025-02-13"
+    text = "They marched by the end of May of that year."
+    assert values(text, date(2025, 10, 1))[0] == ("the end of May", "DATE", "2025-05")

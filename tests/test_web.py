@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections import Counter
@@ -226,6 +227,74 @@ def test_openapi_lists_every_api_route(client: TestClient) -> None:
     assert {"/api/incidents/{incident_id}", "/api/actors/{entity_id}", "/api/articles/{doc_id}"} <= paths
     assert not any(p == "/" or not p.startswith("/api/") for p in paths)
     assert client.get("/docs").status_code == 200
+
+
+def test_docs_load_nothing_from_elsewhere(client: TestClient) -> None:
+    for path in ("/docs", "/redoc"):
+        page = client.get(path)
+        assert page.status_code == 200
+        sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert sources and all(s.startswith("/docs-assets/") for s in sources), sources
+        assert "cdn." not in page.text and "https://" not in page.headers["content-security-policy"]
+        for source in sources:
+            asset = client.get(source)
+            assert asset.status_code == 200 and len(asset.content) > 1000, source
+
+
+def _brute_force_days(db: Path, actor: str | None, place: str | None, event: str | None) -> Counter:
+    """Incidents per day, by reading every incident's JSON: what the indexed filters must agree with."""
+    days: Counter = Counter()
+    with Store.open(db, readonly=True) as store:
+        for inc in store.incidents():
+            names = (inc.get("actor") or []) + (inc.get("recipient") or [])
+            if not re.match(r"\d{4}-\d{2}-\d{2}", inc.get("date") or "") or (event and inc["event"] != event):
+                continue
+            if actor and not any(actor.lower() in n.lower() for n in names):
+                continue
+            if place and place.lower() not in (inc.get("place") or "").lower():
+                continue
+            days[inc["date"][:10]] += 1
+    return days
+
+
+@pytest.mark.parametrize(("actor", "place", "event"), [("Russia", None, None), ("ukrain", None, None),
+                                                       (None, "KYIV", None), ("Russia", "kyiv", None),
+                                                       ("Russia", None, "ASSAULT"), ("nobody at all", None, None)])
+def test_actor_and_place_filters_count_what_a_full_scan_counts(client: TestClient, db: Path, actor: str | None,
+                                                                place: str | None, event: str | None) -> None:
+    params = {k: v for k, v in {"actor": actor, "place": place, "event": event}.items() if v}
+    answer = client.get("/api/timeline", params={**params, "limit": 200}).json()
+    counted = {d["date"]: d["incidents_total"] for d in answer["days"] if d["incidents_total"]}
+    assert counted == dict(_brute_force_days(db, actor, place, event))
+    shown = [i for d in answer["days"] for i in d["incidents"]]
+    for i in shown:
+        assert not actor or any(actor.lower() in n.lower() for n in i["actor"] + i["recipient"])
+        assert not place or place.lower() in (i["place"] or "").lower()
+
+
+def test_filter_lookup_follows_incidents_that_change(db: Path, tmp_path: Path) -> None:
+    """The corpus stage replaces and deletes incidents (INSERT OR REPLACE, DELETE): the lookup keeps up."""
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    with Store.open(copy) as store:
+        conn = store.conn
+        inc = next(i for i in store.incidents() if re.match(r"\d{4}-\d{2}-\d{2}", i.get("date") or ""))
+        changed = {**inc, "actor": ["Quillon Varga"], "recipient": ["Quillon Varga"], "place": "nowhere bay"}
+        with conn:
+            conn.execute("INSERT OR REPLACE INTO incidents (id, event, date, base_salience, data) VALUES (?,?,?,?,?)",
+                         (inc["id"], inc["event"], inc["date"], 1.0, json.dumps(changed)))
+        app = create_app(str(copy))
+        found = TestClient(app).get("/api/incidents", params={"actor": "quillon"}).json()
+        assert [i["id"] for i in found["incidents"]] == [inc["id"]]
+        assert TestClient(app).get("/api/incidents", params={"place": "nowhere"}).json()["page"]["total"] == 1
+        old = (inc.get("actor") or ["-"])[0]
+        before = TestClient(app).get("/api/incidents", params={"actor": old, "limit": 500}).json()["incidents"]
+        assert inc["id"] not in {i["id"] for i in before}
+        with conn:
+            conn.execute("DELETE FROM incidents WHERE id = ?", (inc["id"],))
+        assert TestClient(app).get("/api/incidents", params={"actor": "quillon"}).json()["page"]["total"] == 0
+        terms = conn.execute("SELECT count(*) FROM incident_term_links WHERE incident_id = ?", (inc["id"],))
+        assert terms.fetchone()[0] == 0
 
 
 def test_token_is_required_on_every_request(db: Path) -> None:

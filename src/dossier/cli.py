@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -17,7 +17,17 @@ from rich.table import Table
 
 from dossier import __version__
 from dossier.batch import Repeats, raw_hash, read_inputs, run_batches, to_incoming
-from dossier.corpus.export import corpus_view, plover_events, positions_and_contradictions, summarize_store_days
+from dossier.corpus.export import (
+    MissingParquet,
+    corpus_view,
+    plover_events,
+    positions_and_contradictions,
+    summarize_store_days,
+    table_rows,
+    timelinejs,
+    write_csv,
+    write_parquet,
+)
 from dossier.corpus.export import timeline as corpus_timeline
 from dossier.corpus.timeline import Filters, build_timeline, incident_summary
 from dossier.nlp import ModelMissing
@@ -216,6 +226,11 @@ def _open_readonly(db: str) -> Store:
         raise _fail(str(exc)) from None
 
 
+def one_line(text: str) -> str:
+    """Evidence as one terminal line: line breaks and runs of spaces become single spaces."""
+    return " ".join(text.split())
+
+
 def _print_json(rows: Any) -> None:
     sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
 
@@ -372,7 +387,7 @@ def events(
         head = f"{when}  {row['event']}/{row['mode'] or '—'} {row['status'] or ''}  {row['actor'] or '?'} → "
         head += f"{row['recipient'] or '?'}  @ {row['place'] or '—'}"
         out.print(head, style="dim", markup=False, highlight=False)
-        out.print(f"  {row['evidence']}", markup=False, highlight=False)
+        out.print(f"  {one_line(row['evidence'])}", markup=False, highlight=False)
     err.print(f"{len(rows)} events", highlight=False)
 
 
@@ -411,7 +426,7 @@ def incidents(
         )
         head = f"{inc.get('date') or '—'}  {inc['salience']:.2f}  {incident_summary(inc).split(': ', 1)[0]}"
         out.print(head, style="dim", markup=False, highlight=False)
-        out.print(f"  {inc.get('summary') or inc['members'][0]['evidence']}", markup=False, highlight=False)
+        out.print(f"  {one_line(inc.get('summary') or inc['members'][0]['evidence'])}", markup=False, highlight=False)
         if flags:
             out.print(f"  sources disagree — {flags}", markup=False, highlight=False)
     err.print(f"{len(rows)} incidents", highlight=False)
@@ -477,7 +492,7 @@ def positions(
     for p in rows:
         out.print(f"{p.get('date') or '—'}  {p['holder']}  {p['stance']}  {p['issue']}", style="dim",
                   markup=False, highlight=False)
-        out.print(f"  {p['evidence']}", markup=False, highlight=False)
+        out.print(f"  {one_line(p['evidence'])}", markup=False, highlight=False)
     err.print(f"{len(rows)} positions", highlight=False)
 
 
@@ -498,42 +513,83 @@ def contradictions(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> No
         out.print(f"{c.get('kind') or 'contradiction'}: {c['reason']}", style="dim", markup=False, highlight=False)
         for side in ("a", "b"):
             who = c[side].get("speaker") or c[side]["doc"][:12]
-            out.print(f"  {side}. {who}: {c[side]['evidence']}", markup=False, highlight=False)
+            out.print(f"  {side}. {who}: {one_line(c[side]['evidence'])}", markup=False, highlight=False)
     err.print(f"{len(rows)} contradictions", highlight=False)
 
 
 class ExportFormat(StrEnum):
     corpus = "corpus"
     jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
     plover = "plover"
+    timelinejs = "timelinejs"
+
+
+class ExportTable(StrEnum):
+    incidents = "incidents"
+    events = "events"
+    statements = "statements"
+    documents = "documents"
 
 
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="corpus: one dossier-corpus/1 JSON object; "
-                                              "jsonl: the records; plover: one PLOVER event per line.")]
-    = ExportFormat.corpus,
-    out_file: Annotated[str | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", help="corpus: one dossier-corpus/1 JSON object; jsonl: the records; csv / parquet: one table "
+        "(--table); plover: one PLOVER event per line; timelinejs: a TimelineJS3 JSON file.")] = ExportFormat.corpus,
+    table: Annotated[ExportTable, typer.Option("--table", help="For csv and parquet: which rows.")]
+    = ExportTable.incidents,
+    out_file: Annotated[str | None, typer.Option("--out", help="Write to this file instead of stdout "
+                                                 "(required for parquet).")] = None,
 ) -> None:
-    """Export the store: the corpus view, the records, or PLOVER events."""
+    """Export the store: the corpus view, the records, a table as CSV or Parquet, PLOVER events, or TimelineJS."""
+    if fmt is ExportFormat.parquet:
+        _export_parquet(db, table.value, out_file)
+        return
     with _corpus_store(db) as store:
+        lines: Iterable[str] = ()
         if fmt is ExportFormat.corpus:
-            lines: Iterable[str] = [json.dumps(corpus_view(store), ensure_ascii=False, indent=1)]
+            lines = [json.dumps(corpus_view(store), ensure_ascii=False, indent=1)]
         elif fmt is ExportFormat.jsonl:
             lines = (json.dumps(r.to_dict(), ensure_ascii=False) for r in store.records())
-        else:
+        elif fmt is ExportFormat.timelinejs:
+            lines = [json.dumps(timelinejs(store), ensure_ascii=False, indent=1)]
+        elif fmt is ExportFormat.plover:
             lines = (json.dumps(e, ensure_ascii=False) for e in plover_events(store))
+        target = _open_out(out_file)
         try:
-            target = open(out_file, "w", encoding="utf-8") if out_file else sys.stdout  # noqa: SIM115
-        except OSError as exc:
-            raise _fail(f"{out_file}: cannot write ({exc.strerror})") from None
-        try:
-            for line in lines:
-                target.write(line + "\n")
+            if fmt is ExportFormat.csv:
+                write_csv(table_rows(store, table.value), table.value, target)
+            else:
+                for line in lines:
+                    target.write(line + "\n")
         finally:
             if out_file:
                 target.close()
+
+
+def _open_out(out_file: str | None) -> TextIO:
+    if not out_file:
+        return sys.stdout
+    try:
+        return open(out_file, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise _fail(f"{out_file}: cannot write ({exc.strerror})") from None
+
+
+def _export_parquet(db: str, table: str, out_file: str | None) -> None:
+    if not out_file:
+        raise _fail("--format parquet writes a binary file: give --out FILE.parquet", code=2)
+    with _corpus_store(db) as store:
+        try:
+            count = write_parquet(table_rows(store, table), table, out_file)
+        except MissingParquet as exc:
+            raise _fail(str(exc)) from None
+        except OSError as exc:
+            raise _fail(f"{out_file}: cannot write ({exc.strerror or exc})") from None
+    err.print(f"{count} {table} rows to {out_file}", highlight=False)
 
 
 @app.command()

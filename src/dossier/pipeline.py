@@ -70,9 +70,22 @@ def run(states: list[ArticleState], stages: Iterable[str] = DEFAULT_STAGES) -> l
         live = [s for s in states if s.failure is None]
         if live:
             started = time.perf_counter()
-            STAGES[name](live)
+            _run_stage(name, live)
             STAGE_SECONDS[name] += time.perf_counter() - started
     return states
+
+
+def _run_stage(name: str, states: list[ArticleState]) -> None:
+    """A bug that one article trips must fail that article, with its name, not the batch: on an error the
+    stage runs again article by article (stages only set fields, so a rerun is harmless)."""
+    try:
+        STAGES[name](states)
+    except Exception as err:
+        if len(states) == 1:
+            states[0].fail(f"internal error in the {name} stage: {type(err).__name__}: {err}")
+            return
+        for state in states:
+            _run_stage(name, [state])
 
 
 @stage("clean")

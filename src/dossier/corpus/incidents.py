@@ -120,7 +120,7 @@ def mention(record: Record, ev: dict[str, Any], countries: dict[str, str | None]
         place=_norm(place) if place else None, place_id=loc.get("geonameid"), place_country=loc.get("country_code"),
         numbers={k: v for k, v in (ev.get("size") or {}).items() if k in NUMBERS and isinstance(v, int)},
         evidence=evidence.get("text", "").strip(), evidence_start=evidence.get("start", 0),
-        words=sorted(content_words(evidence.get("text", ""))),
+        words=sorted(event_words(evidence.get("text", ""))),
     )
 
 
@@ -147,6 +147,28 @@ def content_words(text: str) -> set[str]:
         if len(word) > 2 and word not in STOP_WORDS:
             words.add(stem(demonyms.get(word, word)))
     return words
+
+
+def event_words(text: str) -> set[str]:
+    """Content words with paraphrases folded to one word (data/word_families.yaml): "a swap of captives"
+    and "an exchange of prisoners" are worded alike."""
+    families = word_families()
+    return {families.get(word, word) for word in content_words(text)}
+
+
+@cache
+def word_families() -> dict[str, str]:
+    """Each listed word (plural-folded) -> its family's name."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("dossier").joinpath("data/word_families.yaml").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for family, words in (yaml.safe_load(text) or {}).items():
+        for word in words:
+            out.setdefault(stem(str(word).lower()), "~" + family)
+    return out
 
 
 @cache

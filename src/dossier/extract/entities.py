@@ -13,6 +13,7 @@ a seat of government that acts for its state ("Moscow says") is a mention of the
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -83,43 +84,97 @@ class Entity:
 
 
 class EntityIndex:
-    """The entities of one article, looked up by character offsets into `doc.text`."""
+    """The entities of one article, looked up by character offsets into `doc.text`.
+
+    Lookups bisect mention lists sorted by offset (built on first use), so a long article with thousands of
+    mentions costs a logarithmic search per lookup rather than a scan of every mention.
+    """
 
     def __init__(self, entities: list[Entity], resolve_title: Callable[[int, int], Entity | None] | None = None):
         self.entities = entities
         self._resolve_title = resolve_title
+        self._by_start: _ByStart | None = None
+        self._by_end: dict[str, _ByEnd] | None = None
+        self._by_id: dict[str, Entity] | None = None
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping [start, end), the largest overlap winning; else a title phrase
         there ("the Kremlin spokesman") resolved to its holder."""
-        best: tuple[int, int] | None = None
-        found = None
-        for entity in self.entities:
-            for m in entity.mentions:
-                overlap = min(end, m.end) - max(start, m.start)
-                if overlap > 0 and (best is None or (overlap, m.start - m.end) > best):
-                    best, found = (overlap, m.start - m.end), entity
+        if self._by_start is None:
+            self._by_start = _ByStart(self.entities)
+        found = self._by_start.best_overlap(start, end)
         if found is None and self._resolve_title is not None:
             return self._resolve_title(start, end)
         return found
 
     def before(self, pos: int, types: tuple[str, ...] = ("PERSON",)) -> Entity | None:
         """The entity of one of `types` mentioned most recently before `pos` (its mention ends by `pos`)."""
-        best_end = -1
-        found = None
-        for entity in self.entities:
-            if entity.type not in types:
-                continue
-            for m in entity.mentions:
-                if best_end < m.end <= pos:
-                    best_end, found = m.end, entity
-        return found
+        if self._by_end is None:
+            self._by_end = _ends_by_type(self.entities)
+        best: tuple[int, int, Entity] | None = None
+        for kind in dict.fromkeys(types):
+            ends = self._by_end.get(kind)
+            hit = ends.last_by(pos) if ends is not None else None
+            if hit is not None and (best is None or hit[:2] > best[:2]):
+                best = hit
+        return best[2] if best else None
 
     def get(self, entity_id: str) -> Entity | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
+        if self._by_id is None:
+            self._by_id = {}
+            for e in self.entities:
+                self._by_id.setdefault(e.id, e)
+        return self._by_id.get(entity_id)
 
     def to_records(self) -> list[dict[str, Any]]:
         return [e.to_dict() for e in self.entities]
+
+
+class _ByStart:
+    """Every mention sorted by start, for overlap queries; `order` is the position in entity/mention order."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        rows = [(m.start, m.end, order, e) for order, (e, m) in enumerate(_mentions(entities))]
+        rows.sort(key=lambda r: (r[0], r[2]))
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+        self.longest = max((r[1] - r[0] for r in rows), default=0)
+
+    def best_overlap(self, start: int, end: int) -> Entity | None:
+        """Largest overlap, then the shorter mention, then the earlier in entity/mention order."""
+        best: tuple[int, int, int] | None = None
+        found = None
+        lo = bisect.bisect_right(self.starts, start - self.longest)
+        for m_start, m_end, order, entity in self.rows[lo:bisect.bisect_left(self.starts, end)]:
+            overlap = min(end, m_end) - max(start, m_start)
+            key = (overlap, m_start - m_end, -order)
+            if overlap > 0 and (best is None or key > best):
+                best, found = key, entity
+        return found
+
+
+class _ByEnd:
+    """The mentions of one entity type sorted by end; among equal ends the earliest in entity order last."""
+
+    def __init__(self, rows: list[tuple[int, int, Entity]]) -> None:
+        self.rows = sorted(rows, key=lambda r: (r[0], r[1]))
+        self.ends = [r[0] for r in self.rows]
+
+    def last_by(self, pos: int) -> tuple[int, int, Entity] | None:
+        i = bisect.bisect_right(self.ends, pos)
+        return self.rows[i - 1] if i else None
+
+
+def _mentions(entities: list[Entity]) -> Iterable[tuple[Entity, Mention]]:
+    return ((e, m) for e in entities for m in e.mentions)
+
+
+def _ends_by_type(entities: list[Entity]) -> dict[str, _ByEnd]:
+    """Per entity type: (end, -order, entity) rows, so the greatest row by `pos` is the latest, earliest-listed."""
+    rows: dict[str, list[tuple[int, int, Entity]]] = {}
+    for order, (entity, m) in enumerate(_mentions(entities)):
+        rows.setdefault(entity.type, []).append((m.end, -order, entity))
+    return {kind: _ByEnd(r) for kind, r in rows.items()}
 
 
 def find_entities(doc: Doc) -> EntityIndex:
@@ -173,6 +228,7 @@ class _Resolver:
         self.lex: Lexicon = load_lexicon()
         self.groups: dict[str, _Group] = {}
         self.used: set[int] = set()  # tokens inside a mention or a role
+        self.people = _PersonSpans()  # the spans of person groups, indexed for `_same_person`
         self._built: list[Entity] = []
 
     # -- the run ----------------------------------------------------------------------------------------------
@@ -369,6 +425,9 @@ class _Resolver:
             group.country = entry.country if entry else cand.country
             group.sector = entry.sector if entry else cand.sector
             self.groups[entity_id] = group
+            self.people.order[entity_id] = len(self.groups)
+        if group.label == "PERSON":
+            self.people.add(cand.span, entity_id, len(group.spans))
         group.spans.append(cand.span)
         return group
 
@@ -388,26 +447,11 @@ class _Resolver:
 
     def _same_person(self, cand: _Cand) -> str | None:
         """The person group this name belongs to: same surname, compatible first names; the nearest earlier one."""
-        words = cand.span.text.split()
-        best: tuple[int, str] | None = None
-        for group in self.groups.values():
-            if group.label != "PERSON":
-                continue
-            for span in group.spans:
-                if _same_name(words, span.text.split()):
-                    distance = cand.span.start - span.start
-                    rank = distance if distance > 0 else 10_000 - distance
-                    if best is None or rank < best[0]:
-                        best = (rank, group.id)
-        return best[1] if best else None
+        return self.people.nearest(cand.span.text.split(), cand.span.start)
 
     def _gazetteer_person(self, text: str) -> str | None:
         """A spelling of a gazetteer person's full name that the alias list lacks ("Volodimir Zelenskij")."""
-        words = text.split()
-        for entry_id, names in _person_names(self.gaz).items():
-            if any(_same_name(words, name, NAME_MATCH) for name in names):
-                return entry_id
-        return None
+        return _gazetteer_person(self.gaz, text)
 
     # -- roles and title-only references ----------------------------------------------------------------------
 
@@ -653,6 +697,7 @@ def _last_word(span: Span) -> Any:
     return span[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def _name_key(word: str) -> str:
     """A surname folded for spelling variants: "Zelenskyy", "Zelenskiy", "Zelensky" -> "zelensky"."""
     key = "".join(c for c in fold(word).lower() if c.isalpha())
@@ -666,17 +711,108 @@ def _same_name(words: list[str], other: list[str], threshold: int = SURNAME_MATC
     """Same surname (spelling variants allowed) and first names that do not disagree."""
     if not words or not other:
         return False
-    a, b = _name_key(words[-1]), _name_key(other[-1])
-    if len(a) < 3 or len(b) < 3 or a[0] != b[0]:
-        return False
-    if a != b and (min(len(a), len(b)) < 5 or fuzz.ratio(a, b) < threshold):
+    if not _same_surname(_name_key(words[-1]), _name_key(other[-1]), threshold):
         return False
     if len(words) == 1 or len(other) == 1:
         return True
-    first_a, first_b = _name_key(words[0]), _name_key(other[0])
-    return first_a[:1] == first_b[:1] and (
-        len(first_a) == 1 or len(first_b) == 1 or fuzz.ratio(first_a, first_b) >= threshold - 10
-    )
+    return _same_first(_name_key(words[0]), _name_key(other[0]), threshold)
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_surname(a: str, b: str, threshold: int) -> bool:
+    """Two surname keys: equal, or long enough and close enough to be spellings of one name."""
+    if len(a) < 3 or len(b) < 3 or a[0] != b[0]:
+        return False
+    return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= threshold)
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_first(a: str, b: str, threshold: int) -> bool:
+    """Two first-name keys that do not disagree: same initial, and an initial alone or a close spelling."""
+    return a[:1] == b[:1] and (len(a) == 1 or len(b) == 1 or fuzz.ratio(a, b) >= threshold - 10)
+
+
+class _PersonSpans:
+    """The spans of person groups by surname key and first-name key, each list sorted by token start.
+
+    `nearest` gives what a scan of every span with `_same_name` would, in time that grows with the number of
+    distinct surnames sharing an initial rather than with the number of spans: within one (surname, first name)
+    form only the nearest span before and the nearest from the candidate on can rank best.
+    """
+
+    def __init__(self) -> None:
+        self.order: dict[str, int] = {}  # group id -> creation order among all groups
+        self.surnames: dict[str, list[str]] = {}  # initial -> surname keys
+        self.forms: dict[str, dict[str | None, list[tuple[int, int, int, str]]]] = {}
+
+    def add(self, span: Span, group_id: str, position: int) -> None:
+        words = span.text.split()
+        if not words:
+            return
+        surname = _name_key(words[-1])
+        if len(surname) < 3:
+            return  # `_same_name` never matches it
+        if surname not in self.forms:
+            self.forms[surname] = {}
+            self.surnames.setdefault(surname[0], []).append(surname)
+        first = _name_key(words[0]) if len(words) > 1 else None
+        row = (span.start, self.order.get(group_id, 0), position, group_id)
+        bisect.insort(self.forms[surname].setdefault(first, []), row)
+
+    def nearest(self, words: list[str], start: int) -> str | None:
+        """The group whose matching span ranks best: nearest before `start`, else nearest after (as before)."""
+        if not words:
+            return None
+        surname = _name_key(words[-1])
+        first = _name_key(words[0]) if len(words) > 1 else None
+        best: tuple[int, int, int, str] | None = None
+        for other in self.surnames.get(surname[:1], []):
+            if not _same_surname(surname, other, SURNAME_MATCH):
+                continue
+            for other_first, rows in self.forms[other].items():
+                if first is not None and other_first is not None and not _same_first(first, other_first,
+                                                                                     SURNAME_MATCH):
+                    continue
+                for row in _neighbours(rows, start):
+                    ranked = (_rank(start - row[0]), row[1], row[2], row[3])
+                    if best is None or ranked < best:
+                        best = ranked
+        return best[3] if best else None
+
+
+def _neighbours(rows: list[tuple[int, int, int, str]], start: int) -> list[tuple[int, int, int, str]]:
+    """The last row starting before `start` and the first starting at or after it."""
+    i = bisect.bisect_left(rows, (start,))
+    return rows[max(i - 1, 0):i + 1]
+
+
+def _rank(distance: int) -> int:
+    """Earlier spans by distance; later ones (distance <= 0) after 10,000 tokens, nearest first."""
+    return distance if distance > 0 else 10_000 - distance
+
+
+@lru_cache(maxsize=1 << 14)
+def _gazetteer_person(gaz: Gazetteer, text: str) -> str | None:
+    """The first gazetteer person (in gazetteer order) one of whose full names `_same_name` matches `text`."""
+    words = text.split()
+    if not words:
+        return None
+    for entry_id, name in _person_forms(gaz).get(_name_key(words[-1])[:1], []):
+        if _same_name(words, name, NAME_MATCH):
+            return entry_id
+    return None
+
+
+@lru_cache(maxsize=4)
+def _person_forms(gaz: Gazetteer) -> dict[str, list[tuple[str, list[str]]]]:
+    """`_person_names` by the initial of each name's surname key, in gazetteer order."""
+    forms: dict[str, list[tuple[str, list[str]]]] = {}
+    for entry_id, names in _person_names(gaz).items():
+        for name in names:
+            key = _name_key(name[-1])
+            if len(key) >= 3:
+                forms.setdefault(key[0], []).append((entry_id, name))
+    return forms
 
 
 def _same_country(a: str | None, b: str | None) -> bool:

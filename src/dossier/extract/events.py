@@ -11,6 +11,7 @@ sentence the most salient event (the one highest in the parse) comes first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,11 +19,19 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract import roles
 from dossier.extract.numbers import located_counts
-from dossier.extract.parties import actor_table, party_for_country, party_from_span
-from dossier.extract.places import Place, gazetteer
-from dossier.extract.plover_lexicon import COOPERATIVE, FORCEFUL, Lexicon, lexicon
-from dossier.extract.status import Modality, modality
-from dossier.extract.triggers import Trigger, sentence_triggers
+from dossier.extract.parties import (
+    actor_table,
+    opponent,
+    own_place,
+    party_for_country,
+    party_from_span,
+    sides_besides,
+    state_party,
+)
+from dossier.extract.places import Place, gazetteer, hosted, state_loc, where_place
+from dossier.extract.plover_lexicon import COOPERATIVE, FORCEFUL, VERBAL_ACTS, Lexicon, lexicon
+from dossier.extract.status import Modality, in_condition, modality, ultimatum
+from dossier.extract.triggers import Trigger, background, background_kind, reported_happening, sentence_triggers
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PARTY_NAMES = ("ORG", "NORP")  # the small model often tags towns PERSON
@@ -34,6 +43,7 @@ _BOTH_SIDES = re.compile(r"^(?:the\s+)?(?:two|both)\s+(?:sides|countries|parties
 _MEDIATION = re.compile(r"\b(?:mediat\w*|broker\w*|hosted\s+by|facilitat\w*)\b", re.I)
 _MULTILATERAL = re.compile(r"\b(?:trilateral|multilateral|three-way|four-way|summit\s+of|conference)\b", re.I)
 _THREAT_ACTS = FORCEFUL | {"PROTEST"}  # promised or planned, these are threats (PLOVER THREATEN)
+_VENUE_PREPS = {"in", "at", "near", "outside", "inside"}
 _MODALS_FUTURE = {"will", "would", "'ll", "’ll", "shall", "wo"}
 
 
@@ -52,11 +62,13 @@ class _Sent:
     _places: list[Span] | None = None
 
     @classmethod
-    def of(cls, span: Span, doc_ents: list[Span]) -> _Sent:
+    def of(cls, span: Span, doc_ents: list[Span], ent_starts: list[int]) -> _Sent:
+        """`doc_ents` in text order, `ent_starts` their start tokens (bisected: long articles have many)."""
         tokens = list(span)
         text = span.text
         words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
-        ents = [e for e in doc_ents if e.start >= span.start and e.end <= span.end]
+        first, last = bisect_left(ent_starts, span.start), bisect_left(ent_starts, span.end)
+        ents = [e for e in doc_ents[first:last] if e.end <= span.end]
         return cls(span, text, span.start_char, span.end_char, tokens, ents, words, text.rstrip().endswith("?"))
 
     def place_mentions(self) -> list[Span]:
@@ -80,9 +92,10 @@ class _Article:
 def find_events(doc: Doc, entities: Any = None, dating: Any = None) -> list[dict[str, Any]]:
     article = _Article(doc, entities, dating, lexicon(), _article_countries(doc))
     events: list[dict[str, Any]] = []
-    doc_ents = list(doc.ents)
+    doc_ents = sorted(doc.ents, key=lambda e: e.start)
+    ent_starts = [e.start for e in doc_ents]
     for span in doc.sents:
-        sent = _Sent.of(span, doc_ents)
+        sent = _Sent.of(span, doc_ents, ent_starts)
         _note_states(article, sent)
         events.extend(_sentence_events(sent, article))
     for number, event in enumerate(events, start=1):
@@ -105,9 +118,10 @@ def _sentence_events(sent: _Sent, article: _Article) -> list[dict[str, Any]]:
 
 def _supported(event: dict[str, Any]) -> bool:
     """Whether an event is reported rather than a topic: a rhetorical question reports nothing, and an event noun
-    with no verb of its own needs an actor, or a count or place that ties it to something that happened."""
+    with no verb of its own needs an actor, a verb of occurrence ('talks took place'), or a count or place that
+    ties it to something that happened."""
     trigger: Trigger = event["_trigger"]
-    if trigger.verb is not None or event["actor"]:
+    if trigger.verb is not None or event["actor"] or reported_happening(trigger):
         return True
     return any(event["size"].values()) or (event["event"] == "ASSAULT" and event["event_loc"] is not None)
 
@@ -119,22 +133,39 @@ def _event(trigger: Trigger, sent: _Sent, article: _Article) -> dict[str, Any]:
     actor_heads = roles.conjuncts(trigger.speaker) if trigger.speaker is not None else _actor_heads(trigger)
     recipient_head = (_obliged_subject(trigger) if trigger.speaker is not None
                       else roles.recipient_of(event, trigger.verb, trigger.noun, lex.content_nouns))
+    undergone = roles.undergone(trigger.noun) if trigger.speaker is None else None
+    if undergone is not None:  # 'came under pressure from X': X acts on the subject
+        actor_heads, recipient_head = roles.conjuncts(undergone[0]), undergone[1]
+    if not actor_heads and event == "THREATEN":  # 'he said they would be destroyed'
+        actor_heads = [h for h in [roles.reporter(trigger.anchor, lex.reporting_verbs)] if h is not None]
     actors = _parties(actor_heads, article)
+    if event == "CONSULT" and roles.mediated(trigger.verb):  # 'talks brokered by Turkey': the sides talked
+        actors = sides_besides(actors, article.states)
+    recipient_head = recipient_head or roles.addressee(trigger.anchor) or next(
+        (h for c in trigger.content if (h := roles.recipient_of(c.event, c.verb, c.noun, lex.content_nouns))),
+        None) or roles.complement_party(trigger.anchor)  # 'refused to meet the envoy': the act's recipient
     if recipient_head is None and (trigger.verb is not None or actor_heads):
         skip = {t.i for h in actor_heads for t in h.subtree}
         if event == "CONSULT":  # where the parties meet is the venue, not a party
             skip |= {t.i for e in sent.place_mentions() for t in e}
-        recipient_head = roles.clause_party(trigger.anchor, trigger.noun, skip)
+        recipient_head = roles.clause_party(trigger.anchor, trigger.noun, skip, no_subjects=event == "ASSAULT")
     recipients = _parties(roles.conjuncts(recipient_head) if recipient_head is not None else [], article)
     place, recipients = _place_and_targets(trigger, event, sent, recipients, article)
+    if event == "CONSULT" and place:  # where the parties meet is the venue, not a party
+        venue = {place.get("resolved_place"), place.get("extracted_place")}
+        recipients = [r for r in recipients if r["name"] not in venue]
+    recipients = [own_place(r, actors) for r in recipients]
     if event == "CONSULT" and trigger.token.lemma_ == "host" and trigger.noun is None:
         actors, recipients = recipients, actors
     if event == "RETREAT" and mode == "release" and not actors and trigger.noun is not None:
         actors = article.states[-2:][::-1]  # an exchange with no named sides is between the two sides
     if event == "ASSAULT":
         actors = _carry_assault_actor(actors, article)
-        recipients = recipients or _target_country(place, actors)
+        place = place or state_loc(recipients)  # 'drone attacks on Russian airfields' happened in Russia
+        recipients = recipients or _target_country(place, actors, article.prefer)
     recipients = [r for r in recipients if r["name"] not in {a["name"] for a in actors}]
+    if event in ("AID", "MOBILIZE") or mode == "visit":  # aid to a place goes to it; a visit is hosted by it
+        place, recipients = hosted(place, recipients, recipient_head, article.prefer)
     if event == "CONSULT":
         mode = _consult_mode(trigger, mode, actors, recipients, place, sent)
     if event == "ASSAULT" and mode is None:
@@ -150,7 +181,7 @@ def _event(trigger: Trigger, sent: _Sent, article: _Article) -> dict[str, Any]:
         "date": _date(trigger, article),
         "size": {"dead": None, "injured": None, "arrested": None, "people": None},
         "status": _status(event, trigger.event, mood),
-        "text_info": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
+        "text_info": _evidence(sent),
         "confidence": _confidence(trigger, actors, recipients),
         "_trigger": trigger,
     }
@@ -189,13 +220,17 @@ def _recode(trigger: Trigger, mood: Modality, lex: Lexicon) -> tuple[str, str | 
     modal_future = _has_future_modal(trigger)
     if event in COOPERATIVE and _failed(trigger):
         return "REJECT", lex.content_modes["REJECT"].get(event)
-    if mood.negated and event in COOPERATIVE and event != "AGREE" and modal_future:
-        return "REJECT", lex.content_modes["REJECT"].get(event)
+    if mood.negated and event in COOPERATIVE and event != "AGREE" and (modal_future or event == "COOPERATE"):
+        return "REJECT", lex.content_modes["REJECT"].get(event)  # 'will not lift', 'is not cooperating'
     if mood.negated and event == "AGREE" and modal_future:
         return "REJECT", "yield"
     if not mood.negated and (modal_future or mood.future) and event in _THREAT_ACTS and not mood.hypothetical:
         return "THREATEN", lex.content_modes["THREATEN"].get(event)
-    forceful = next((c for c in trigger.content if c.event in _THREAT_ACTS), None)
+    if not mood.negated and (modal_future or mood.future) and event not in VERBAL_ACTS and ultimatum(trigger.anchor):
+        return "THREATEN", lex.content_modes["THREATEN"].get(event)
+    forceful = next((c for c in trigger.content if c.event in _THREAT_ACTS
+                     and not in_condition(c.anchor, trigger.anchor)
+                     and (background(trigger) or not background(c))), None)
     if event == "AGREE" and forceful is not None and not mood.negated:
         return "THREATEN", lex.content_modes["THREATEN"].get(forceful.event)
     if event in lex.content_modes and mode is None:
@@ -247,14 +282,13 @@ def _status(event: str, original: str, mood: Modality) -> str:
 
 def _actor_heads(trigger: Trigger) -> list[Token]:
     head: Token | None = None
-    if trigger.noun is not None and trigger.verb is None:
-        head = roles.noun_actor(trigger.noun)
+    if trigger.verb is None:  # a noun trigger, or an adjective one ('eager to talk') with neither
+        head = roles.noun_actor(trigger.noun) or roles.accused_of(trigger.noun) if trigger.noun is not None else None
     else:
-        assert trigger.verb is not None
         head = roles.subject_of(trigger.verb)
         if head is None and trigger.noun is not None:
             head = roles.noun_actor(trigger.noun)
-    if head is None:
+    if head is None or roles.venue_modifier(head):
         return []
     if roles.is_weapon(head) and not _has_state_modifier(head):
         owner = roles.noun_actor(head)
@@ -292,9 +326,13 @@ def _party(head: Token, article: _Article) -> list[dict[str, Any]]:
     if head.pos_ == "PRON":
         matrix = _matrix_subject(head)
         return _party(matrix, article) if matrix is not None else _pronoun_party(head, article)
+    head = roles.named_apposition(head)
     span = roles.mention_span(head)
-    if _BOTH_SIDES.match(span.text):
+    if _BOTH_SIDES.match(span.text) or roles.both_sides(head):
         return article.states[-2:][::-1]
+    nationalities = roles.nationality_list(head)
+    if nationalities and actor_table().is_state_group(f"{nationalities[0].text} {head.text}"):
+        return [state_party(f"{n.text} {head.text}", article.entities) for n in nationalities]
     return [party_from_span(span, article.entities, _mention_name(span))]
 
 
@@ -311,9 +349,12 @@ def _matrix_subject(pronoun: Token) -> Token | None:
 
 
 def _pronoun_party(pronoun: Token, article: _Article) -> list[dict[str, Any]]:
+    quoted_by = roles.quote_speaker(pronoun)  # '“...,” he wrote': the last person who was a subject before
+    if quoted_by is not None:
+        return [party_from_span(quoted_by, article.entities, _mention_name(quoted_by))]
     if article.entities is not None and hasattr(article.entities, "before"):
         types = ("PERSON",) if pronoun.lower_ in ("he", "she", "him", "her", "his") else ("GPE", "ORG", "NORP")
-        entity = article.entities.before(pronoun.idx, types)
+        entity = article.entities.before(roles.outside_quote(pronoun), types)
         if entity is not None:
             return [{"entity_id": getattr(entity, "id", None), "name": getattr(entity, "name", ""),
                      "country": getattr(entity, "country", None), "sector": getattr(entity, "sector", None)}]
@@ -330,7 +371,7 @@ def _mention_name(span: Span) -> str:
     if not tokens or tokens[-1].ent_type_ == "ORG":
         return span.text
     end = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].ent_type_ == "PERSON"), None)
-    if end is None:
+    if end is None or end != len(tokens) - 1:  # 'the Juarez drug cartel' is not Juarez
         return span.text
     start = end
     while start > 0 and tokens[start].ent_iob_ == "I" and tokens[start - 1].ent_type_ == "PERSON":
@@ -347,7 +388,9 @@ def _place_and_targets(
         mention, place = target
         country = party_for_country(place.country_code) if place.country_code and place.kind != "country" else None
         if country is not None:
-            recipients = [country if r["name"] == _tidy_name(mention) or r["name"] == place.resolved_place
+            country["_place"] = _tidy_name(mention.split(",")[0])  # the place itself, if the country is the actor
+            named = {_tidy_name(mention.split(",")[0]), place.resolved_place}
+            recipients = [country if r["name"] in named or r["name"].endswith(_tidy_name(mention.split(",")[0]))
                           else r for r in recipients] or [country]
         return place.as_event_loc(mention), _unique(recipients)
     located = _locative_place(trigger, sent, article)
@@ -363,12 +406,14 @@ def _recipient_place(trigger: Trigger, event: str, article: _Article) -> tuple[s
     head = roles.recipient_of(event, trigger.verb, trigger.noun, article.lex.content_nouns)
     if head is None:
         return None
-    for target in roles.conjuncts(head):
-        span = roles.mention_span(target)
+    for target in map(roles.place_of, roles.conjuncts(head)):
+        span = roles.without_possessor(roles.mention_span(target))
         if not (target.ent_type_ in _PLACE_LABELS or (target.pos_ == "PROPN" and target.ent_type_ not in _PARTY_NAMES)):
             continue
         if actor_table().is_state_group(span.text) and target.ent_type_ != "GPE":
             continue
+        if event == "CONSULT" and target.dep_ == "pobj" and target.head.lower_ in _VENUE_PREPS:
+            continue  # 'met in Istanbul': where they met, not whom
         mention = _with_admin_tail(span)
         place = gazetteer().resolve(mention, article.prefer)
         if place is not None and not (event == "CONSULT" and place.kind == "country"):
@@ -378,6 +423,9 @@ def _recipient_place(trigger: Trigger, event: str, article: _Article) -> tuple[s
 
 def _locative_place(trigger: Trigger, sent: _Sent, article: _Article) -> tuple[str, Place | None] | None:
     """A place in a locative phrase of the trigger's clause, else of the sentence."""
+    where = where_place(trigger.anchor, article.prefer)
+    if where is not None:
+        return where
     scope = _clause_tokens(trigger)
     parties = {t.i for c in trigger.anchor.children if c.dep_ == "nsubj" for t in c.subtree}
     candidates = [e for e in sent.place_mentions() if not any(t.i in parties for t in e)]
@@ -408,6 +456,12 @@ def _locative(ent: Span) -> bool:
         return True
     if root.dep_ in ("appos", "conj", "npadvmod", "compound") and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
         return True
+    if roles.venue_modifier(root):
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in roles.AWAY_VERBS:
+        return True  # 'withdraw its troops from the Donbas region'
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in roles.PLACE_HEADS:
+        return True  # 'the northern city of Kirkuk', 'a residential sector of eastern Beirut'
     return root.dep_ in ("nsubjpass",) or ent.label_ == "FAC"
 
 
@@ -439,10 +493,12 @@ def _unresolved(mention: str) -> dict[str, Any]:
             "country_code": None, "admin1": None}
 
 
-def _target_country(place: dict[str, Any] | None, actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An attack on a place in another country than the attacker's is an attack on that country."""
+def _target_country(place: dict[str, Any] | None, actors: list[dict[str, Any]],
+                    prefer: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """An attack on a place in another country than the attacker's is an attack on that country; an attack on no
+    named place, by one side of the article's conflict, is on the other side."""
     if not place or not place.get("country_code"):
-        return []
+        return opponent(actors, prefer)
     country = party_for_country(place["country_code"])
     if country is None or country["country"] in {a.get("country") for a in actors}:
         return []
@@ -484,16 +540,25 @@ def _date(trigger: Trigger, article: _Article) -> dict[str, Any]:
     return {"value": fields.get("date"), "source": fields.get("date_source")}
 
 
+def _evidence(sent: _Sent) -> dict[str, Any]:
+    """The sentence without the blank lines spaCy keeps at its end."""
+    text = sent.text.rstrip()
+    return {"start": sent.start_char, "end": sent.start_char + len(text), "text": text}
+
+
 def _confidence(trigger: Trigger, actors: list[dict[str, Any]], recipients: list[dict[str, Any]]) -> float:
     score = 0.55 if trigger.noun is not None and trigger.verb is None else 0.7
     score += 0.2 if actors else 0.0
     score += 0.05 if recipients else 0.0
+    score -= 0.25 if background(trigger) else 0.0  # a mention in passing, not the report
     return round(min(score, 0.95), 2)
 
 
-def _salience(trigger: Trigger) -> tuple[int, int, int]:
-    """Higher in the parse first.  Complements of reporting and raising verbs ('said', 'is set to') and
-    prepositions do not count as levels; an adverbial clause ('... to protest X', 'after ...') counts two."""
+def _salience(trigger: Trigger) -> tuple[bool, int, int, int]:
+    """Reported events before background mentions (triggers.background: 'since Russia launched its invasion',
+    'the activist it arrested'), then higher in the parse first.  Complements of reporting and raising verbs
+    ('said', 'is set to') and prepositions do not count as levels; an adverbial clause ('... to protest X')
+    counts two."""
     lex = lexicon()
     depth = 0
     token = trigger.anchor
@@ -506,14 +571,26 @@ def _salience(trigger: Trigger) -> tuple[int, int, int]:
         if dep in ("xcomp", "ccomp") and (lemma in lex.reporting_verbs or lemma in lex.transparent_verbs):
             continue
         depth += 2 if dep in ("advcl", "relcl", "acl") else 1
-    return depth, 0 if trigger.verb is not None and trigger.verb.i == trigger.token.i else 1, trigger.token.i
+    if _purpose_of_call(trigger):
+        depth -= 3  # 'called Y to congratulate him': the call carries the act
+    verbal = 0 if trigger.verb is not None and trigger.verb.i == trigger.token.i else 1
+    return background(trigger), depth, verbal, trigger.token.i
+
+
+def _purpose_of_call(trigger: Trigger) -> bool:
+    anchor = trigger.anchor
+    return (trigger.event in VERBAL_ACTS and anchor.dep_ in ("advcl", "xcomp")
+            and anchor.head.lemma_.lower() in ("call", "phone", "telephone", "ring"))
 
 
 def _merge_same_type(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One event per type and actor in a sentence: 'launched strikes ... the strikes killed' is one attack."""
+    """One event per type and actor in a sentence: 'launched strikes ... the strikes killed' is one attack.  A
+    background mention ('since the invasion began') is another event than the one reported."""
     kept: list[dict[str, Any]] = []
     for event in events:
-        twin = next((k for k in kept if k["event"] == event["event"] and _same_actors(k, event)), None)
+        past = background_kind(event["_trigger"]) == "adjunct"
+        twin = next((k for k in kept if k["event"] == event["event"] and _same_actors(k, event)
+                     and (background_kind(k["_trigger"]) == "adjunct") == past), None)
         if twin is None:
             kept.append(event)
             continue

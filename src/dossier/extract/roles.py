@@ -17,6 +17,10 @@ from dossier.extract.parties import actor_table
 
 _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "flat", "nummod", "quantmod", "npadvmod", "case", "punct"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
+_PATIENT_NOUNS = {"prisoner", "hostage", "captive", "pow", "detainee", "body", "bodie", "remain", "refugee", "civilian"}
+_RAISING = {"set", "schedule", "expect", "due", "slate", "poise", "suppose", "plan", "invite", "ask", "urge",
+            "allow", "permit", "force", "compel", "require", "authorize", "authorise", "say", "report", "believe",
+            "tell", "encourage", "oblige", "mandate", "tip", "likely"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 _PRONOUNS_GROUP = {"it", "its", "they", "them", "their", "we", "us", "our"}
 _GIVE_VERBS = {"give", "send", "provide", "offer", "donate", "deliver", "supply", "grant", "pledge", "promise", "sell",
@@ -31,10 +35,10 @@ _RECIPIENT_PREPS = {
     "REQUEST": ("on", "upon", "to", "from", "of"),
     "REJECT": ("from", "by", "of"),
     "ACCUSE": ("against", "on", "into", "of"),
-    "THREATEN": ("against", "on", "with"),
+    "THREATEN": ("against", "on", "with", "to"),
     "SANCTION": ("on", "against", "from", "upon"),
     "COERCE": ("on", "against"),
-    "RETREAT": ("to", "from"),
+    "RETREAT": ("to", "from", "with"),
     "CONCEDE": ("to",),
     "SUPPORT": ("for", "to", "behind", "of"),
     "PROTEST": ("against", "outside", "over"),
@@ -83,22 +87,51 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The agent of a verb: its subject, passive agent, or the subject it inherits."""
     if depth > 4:
         return None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return _relative_antecedent(verb.head)
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _across_paragraph(c, verb)]
+    if subjects:
+        # Two subjects are a misparse, mostly of a dateline ("KYIV, May 16 - Officials met"): the nearer wins.
+        child = min(subjects, key=lambda c: abs(verb.i - c.i))
+        if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return _relative_antecedent(verb.head)
+        return child
     agent = passive_agent(verb)
     if agent is not None:
         return agent
+    if depth > 0 and verb.lemma_.lower() in _RAISING:  # 'X is set to meet', 'X is expected to visit'
+        raised = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:
+            return raised
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
+    accused = accused_of(verb) if verb.dep_ == "pcomp" else _absolute_subject(verb)
+    if accused is not None:
+        return accused
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp":
             head = head.head
         return subject_of(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        return verb.head
+    return None
+
+
+def _across_paragraph(subject: Token, verb: Token) -> bool:
+    """A 'subject' with a line break between it and its verb is a headline run into the sentence."""
+    lo, hi = sorted((subject.i, verb.i))
+    return any(t.is_space and "\n" in t.text for t in subject.doc[lo:hi])
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """'ended with Ukraine and Russia agreeing to ...': the noun right before a gerund after 'with' is its subject."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "pcomp", "conj"):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "without") and prep.i < verb.i:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.right_edge.i == verb.i - 1:
+                return pobj
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ in ("with", "without"):
         return verb.head
     return None
 
@@ -123,7 +156,8 @@ def patient_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
-    return None
+    clause = next((c for c in verb.children if c.dep_ == "csubjpass"), None)  # a misparsed passive subject
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
 
 
 def recipient_of(event: str, verb: Token, noun: Token | None, content_nouns: frozenset[str]) -> Token | None:
@@ -140,19 +174,69 @@ def _recipient_candidates(event: str, verb: Token, noun: Token | None) -> list[T
     preps = _RECIPIENT_PREPS.get(event, ("against",))
     found: list[Token | None] = []
     if noun is not None:
-        found += [_prep_object(noun, preps), _of_patient(noun, event)]
+        found += [_prep_object(noun, preps), _of_patient(noun, event), _clause_object(noun)]
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         if verb.lemma_.lower() in _GIVE_VERBS or event == "AID":
             found.append(next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None))
-            found.append(_prep_object(verb, ("to", "for")))
+            found.append(_prep_object(verb, ("to", "for")) or _given_to(verb))
         if event == "REQUEST":
             found.append(_demanded_subject(verb))
+        if event == "CONSULT":  # 'discussed Libya with Trump': the topic is no party
+            found.append(_prep_object(verb, ("with",)))
         patient = patient_of(verb)
+        if patient is not None and patient.lemma_.lower() in _RESTRICTIONS:
+            found.append(_prep_object(patient, ("on", "against", "of", "for", "with", "to")))
         if patient is not None and (noun is None or patient.i != noun.i) and patient.lower_ not in _RELATIVE \
-                and not (event == "ASSAULT" and _casualties(patient)):
+                and not (event == "ASSAULT" and _casualties(patient)) and not _own_forces(event, patient):
             found.append(patient)
         found.append(_prep_object(verb, preps))
+        if event in ("MOBILIZE", "THREATEN") or _own_forces(event, patient):
+            found.append(_nested_object(verb, ("against",)))
     return [t for t in found if t is not None]
+
+
+_RESTRICTIONS = {"ban", "blockade", "embargo", "sanction", "restriction", "curfew", "siege", "boycott", "tariff",
+                 "moratorium", "freeze", "suspension", "limit", "cap", "veto", "quota"}
+_FORCES = {"troop", "force", "forces", "army", "soldier", "men", "man", "police", "military", "brigade", "battalion",
+           "unit", "personnel", "contingent", "peacekeeper", "reservist", "division", "fleet", "navy", "platoon"}
+
+
+def _given_to(verb: Token) -> Token | None:
+    """'returned a pendant engraved with X to Russian authorities': a 'to' phrase the parser hung on the object."""
+    patient = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if patient is None:
+        return None
+    preps = [t for t in patient.subtree if t.dep_ == "prep" and t.lower_ == "to"]
+    for prep in reversed(preps):
+        found = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in _NOT_PARTIES), None)
+        if found is not None:
+            return found
+    return None
+
+
+_FREEING = {"release", "free", "return", "hand", "exchange", "swap", "repatriate", "trade", "transfer"}
+
+
+def _own_forces(event: str, patient: Token | None) -> bool:
+    """'mobilized troops', 'withdrew its troops from Syria', 'sent 200 troops to Liberia': the forces moved are the
+    actor's own, not the recipient."""
+    if patient is None or event not in ("MOBILIZE", "RETREAT", "AID", "SANCTION") \
+            or patient.head.lemma_.lower() in _FREEING:
+        return False
+    if _partitive(patient) or patient.lemma_.lower() in ("batch", "contingent", "group"):  # "some of its troops"
+        patient = next((g for c in patient.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+                       patient)
+    return patient.lemma_.lower() in _FORCES
+
+
+def _nested_object(verb: Token, preps: tuple[str, ...]) -> Token | None:
+    """'mobilized troops for a battle against X': the object of `preps` one phrase further down."""
+    for token in verb.subtree:
+        if token.dep_ == "prep" and token.lower_ in preps and token.head.i != verb.i:
+            found = next((c for c in token.children if c.dep_ == "pobj" and c.ent_type_ not in _NOT_PARTIES), None)
+            if found is not None:
+                return found
+    return None
 
 
 _GENERIC_PEOPLE = {"people", "person", "civilian", "resident", "passenger", "child", "man", "woman", "soldier",
@@ -197,13 +281,16 @@ def party_or_owner(token: Token, content_nouns: frozenset[str] = frozenset()) ->
 def _owner_like(token: Token) -> bool:
     if token.dep_ == "amod":
         return token.ent_type_ in ("NORP", "GPE", "ORG")
+    if token.dep_ == "compound" and not (token.ent_type_ or token.pos_ == "PROPN"):
+        return False  # 'a prisoner exchange' is no prisoner's
     return is_party(token) and token.lower_ not in _RELATIVE
 
 
 def _prep_object(head: Token, preps: tuple[str, ...]) -> Token | None:
     for child in head.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            pobj = next((g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in _NOT_PARTIES), None)
+            pobj = next((g for g in child.children if g.dep_ == "pobj" and (
+                g.ent_type_ not in _NOT_PARTIES or _partitive(g))), None)
             if pobj is not None:
                 return pobj
         if child.dep_ == "prt" and child.lower_ in preps:
@@ -211,6 +298,23 @@ def _prep_object(head: Token, preps: tuple[str, ...]) -> Token | None:
             if pobj is not None:
                 return pobj
     return None
+
+
+def _partitive(token: Token) -> bool:
+    """'hundreds of banks', 'two of the men': a number heading the group it counts."""
+    return token.lower_ in _PARTITIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _clause_object(noun: Token) -> Token | None:
+    """'a lawsuit accusing the cartel', 'a resolution condemning Iran': the object of the verb that spells out an
+    event noun."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.pos_ == "VERB" and child.lemma_.lower() in _ADDRESSING:
+            found = next((g for g in child.children if g.dep_ == "dobj"), None)
+            if found is not None and is_party(found):
+                return found
+    return None
+
 
 
 def _of_patient(noun: Token, event: str) -> Token | None:
@@ -237,7 +341,8 @@ def noun_actor(noun: Token) -> Token | None:
     if agent is not None and agent.lemma_.lower() not in _WEAPON_WORDS:
         return agent
     for child in noun.children:
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG") \
+                and child.lower_.rstrip("s") not in _PATIENT_NOUNS:  # 'Prisoner Swap' in a headline
             return child
     for child in noun.children:
         if child.dep_ == "poss":
@@ -262,7 +367,8 @@ def resolve_pronoun(token: Token, entities: Any = None) -> Span | None:
         found = entities.before(token.idx, types)
         if found is not None:
             return _entity_span(token.doc, found)
-    candidates = [e for e in token.doc.ents if e.label_ in types and e.end <= token.i]
+    limit = outside_quote(token)
+    candidates = [e for e in token.doc.ents if e.label_ in types and e.end_char <= limit]
     return candidates[-1] if candidates else None
 
 
@@ -280,7 +386,7 @@ _FOREIGN_CLAUSES = {"nsubj", "csubj", "agent", "advcl", "relcl", "parataxis", "p
                     "nsubjpass"}
 
 
-def clause_party(anchor: Token, noun: Token | None, skip: set[int]) -> Token | None:
+def clause_party(anchor: Token, noun: Token | None, skip: set[int], no_subjects: bool = False) -> Token | None:
     """A party named inside the event's own phrase ('agreed to send troops to help the Philippine army'), for an
     event whose argument slots hold none; names come before common nouns, nearer before farther."""
     region: list[Token] = []
@@ -295,8 +401,195 @@ def clause_party(anchor: Token, noun: Token | None, skip: set[int]) -> Token | N
             continue
         if token.dep_ in ("compound", "flat") or not (token.ent_type_ in _PARTY_ENTS or token.pos_ == "PROPN"):
             continue
-        party = party_or_owner(token)
+        if no_subjects and token.dep_ in ("nsubj", "nsubjpass"):
+            continue  # '... were killed when Russia fired': whoever fires inside the phrase is no target
+        party = token.head if token.dep_ == "amod" and is_party(token.head) else party_or_owner(token)
         if party is not None:
             ranked.append((abs(token.i - anchor.i), party))
     ranked.sort(key=lambda pair: pair[0])
     return ranked[0][1] if ranked else None
+
+
+_SIDE_NOUNS = {"side", "country", "party", "nation", "delegation", "state", "government", "army", "belligerent"}
+
+
+def both_sides(head: Token) -> bool:
+    """'both countries', 'the two sides', 'each side': the two parties of a conflict or talks, named earlier."""
+    if head.lemma_.lower() not in _SIDE_NOUNS:
+        return False
+    return any(c.dep_ in ("det", "predet", "nummod", "amod") and c.lower_ in ("both", "two", "each", "either")
+               for c in head.children)
+
+
+def nationality_list(head: Token) -> list[Token]:
+    """'Russian, Ukrainian and American officials': the conjoined nationality modifiers of a group noun."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "amod" and child.ent_type_ == "NORP":
+            found += [child, *[c for c in child.conjuncts if c.ent_type_ in ("NORP", "GPE") and c.i > child.i]]
+    unique = sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
+    return unique if len(unique) > 1 else []
+
+
+_OPEN_QUOTES = ("“", '"', "«")
+_CLOSE_QUOTES = ("”", '"', "»")
+
+
+def outside_quote(token: Token) -> int:
+    """Where to look back from for the referent of a pronoun: '“Putin is not ready,” he wrote' -- the speaker of
+    a quotation is not someone named inside it, so the search starts before the opening quote."""
+    sent = token.sent
+    before = [t for t in sent if t.i < token.i]
+    if len(before) < 2 or not any(t.text in _CLOSE_QUOTES for t in before[-3:]):
+        return token.idx
+    opening = next((t for t in before if t.text in _OPEN_QUOTES), None)
+    return opening.idx if opening is not None and opening.i < before[-min(3, len(before))].i else token.idx
+
+
+_ACCUSING = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "denounce", "fault",
+             "hold", "convict", "indict", "sentence", "punish", "sanction", "thank", "praise", "credit", "commend"}
+
+
+def accused_of(token: Token) -> Token | None:
+    """'accused Ukraine of carrying out bombings', 'blamed Kyiv for a series of bombings': the party an act is
+    pinned on is its agent.  `token` is the act (a verb under 'of'/'for' or a noun inside that phrase)."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ == "prep" and node.lower_ in ("of", "for") and head.lemma_.lower() in _ACCUSING:
+            return next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and is_party(c)), None)
+        if node.dep_ == "prep" and node.lower_ in ("of", "for") and head.dep_ == "dobj" \
+                and head.head.lemma_.lower() in _ACCUSING:  # the parser hung 'of ...' on the accused
+            return head if is_party(head) else None
+        if node.dep_ not in ("pobj", "pcomp", "prep") and not (node.dep_ == "dobj" and head.dep_ == "pcomp"):
+            return None
+        node = head
+    return None
+
+
+_MEETING_NOUNS = {"talk", "talks", "negotiation", "summit", "meeting", "conference", "round", "forum", "process",
+                  "format", "discussion", "consultation", "dialogue", "accord", "agreement", "deal", "declaration"}
+
+
+def venue_modifier(token: Token) -> bool:
+    """'the Abu Dhabi negotiations', 'the Istanbul talks': a place name modifying a meeting noun is where the
+    parties met, not a party (a country or seat of government there is a party: 'the Moscow talks' stay open)."""
+    if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    if token.head.lemma_.lower() not in _MEETING_NOUNS and token.head.lower_ not in _MEETING_NOUNS:
+        return False
+    return actor_table().is_state_group(mention_span(token).text) is None
+
+
+_MEDIATING = {"broker", "mediate", "facilitate", "sponsor", "arrange", "convene", "organise", "organize"}
+
+
+def mediated(verb: Token | None) -> bool:
+    """'talks brokered by Turkey': the agent of a mediating verb is the mediator, not a side of the talks."""
+    return verb is not None and verb.lemma_.lower() in _MEDIATING and passive_agent(verb) is not None
+
+
+AWAY_VERBS = frozenset({"withdraw", "pull", "retreat", "expel", "evacuate", "oust", "drive", "push", "remove", "leave",
+                        "flee", "withdrawal", "evict", "deport"})
+
+
+_TELLING = {"inform", "tell", "warn", "assure", "notify", "remind", "advise", "promise", "signal", "caution", "brief"}
+
+
+def addressee(anchor: Token) -> Token | None:
+    """'Washington informed Kyiv that it would not sign': the party told of an act is its recipient."""
+    if anchor.dep_ != "ccomp" or anchor.head.lemma_.lower() not in _TELLING:
+        return None
+    return next((c for c in anchor.head.children if c.dep_ in ("dobj", "dative") and is_party(c)), None)
+
+
+_ADDRESSING = _ACCUSING | {"urge", "demand", "ask", "call", "order", "warn", "threaten", "target", "invite", "press",
+                           "request", "require", "allow", "direct", "instruct", "ban", "bar", "reject", "reward"}
+
+
+_UNDERGOING = {"face", "receive", "draw", "meet", "attract", "suffer", "endure", "incur", "weather"}
+
+
+def undergone(noun: Token | None) -> tuple[Token, Token] | None:
+    """'came under pressure from Washington', 'faces criticism from the U.N.': the 'from' party acts on the
+    clause subject.  Returns (actor, recipient)."""
+    if noun is None:
+        return None
+    source = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for g in c.children if g.dep_ == "pobj" and is_party(g)), None)
+    if source is None:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        verb = noun.head.head
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOING:
+        verb = noun.head
+    else:
+        return None
+    target = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return (source, target) if target is not None else None
+
+
+PLACE_HEADS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "enclave", "port",
+                         "settlement", "suburb", "suburbs", "outskirts", "oblast", "county", "sector", "neighbourhood",
+                         "neighborhood", "centre", "center", "heart", "island", "peninsula", "municipality", "state"})
+
+
+def named_apposition(head: Token) -> Token:
+    """'his Iranian counterpart, Mostafa Najjar': the name in apposition to a common noun names the party."""
+    if head.pos_ != "NOUN":
+        return head
+    return next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), head)
+
+
+def reporter(anchor: Token, reporting_verbs: Any) -> Token | None:
+    """'He said the forces would be destroyed': whoever reports an agentless threat makes it."""
+    token = anchor
+    for _ in range(4):
+        if token.dep_ not in ("ccomp", "conj") or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lemma_.lower() in reporting_verbs:
+            return next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def quote_speaker(pronoun: Token) -> Span | None:
+    """'Zelensky accused Putin of ... “Putin is not ready,” he wrote': the he/she after a quotation is the last
+    person named as a subject before it (the speaker), not the last person named."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    limit = outside_quote(pronoun)
+    if limit == pronoun.idx:
+        return None
+    people = [e for e in pronoun.doc.ents if e.label_ == "PERSON" and e.end_char <= limit]
+    return next((e for e in reversed(people) if e.root.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def place_of(token: Token) -> Token:
+    """'the eastern town of Kramatorsk' -> Kramatorsk: the name a place noun introduces, else the token."""
+    if token.lemma_.lower() not in PLACE_HEADS:
+        return token
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), token)
+
+
+def without_possessor(span: Span) -> Span:
+    """"Russia's Belgorod Oblast" -> "Belgorod Oblast": the place itself, without its owner."""
+    cut = next((t.i + 1 for t in span if t.dep_ == "case" and t.head.dep_ == "poss" and t.i + 1 < span.end), None)
+    return span.doc[cut:span.end] if cut is not None else span
+
+
+def complement_party(anchor: Token) -> Token | None:
+    """'refused to meet with the envoy', 'agreed to help the army': the party the complement act is done to."""
+    verb = next((c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    patient = patient_of(verb) if verb.lemma_.lower() in _SOCIAL_VERBS else None
+    found = patient or _prep_object(verb, ("with", "against"))
+    return found if found is not None and is_party(found) and found.lower_ not in _RELATIVE else None
+
+
+_SOCIAL_VERBS = {"meet", "see", "receive", "host", "visit", "help", "support", "join", "attack", "fight", "strike",
+                 "engage", "negotiate", "talk", "recognize", "recognise", "punish", "free", "release"}

@@ -86,6 +86,8 @@ def _chain(start: Token, reporting_lemmas: frozenset[str]) -> list[Token]:
             break
         if current.dep_ not in _CHAIN_DEPS:
             break
+        if current.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children):
+            break  # 'did not address X but accused Y': the contrast ends the first verb's negation
         if current.dep_ in ("nsubj", "nsubjpass") and head.pos_ not in ("VERB", "AUX"):
             break
         chain.append(head)
@@ -126,3 +128,21 @@ def _under_reporting(token: Token, reporting_lemmas: frozenset[str]) -> bool:
             return True
         current = current.head
     return False
+
+
+def in_condition(token: Token, stop: Token | None = None) -> bool:
+    """Whether `token` sits in an 'if' / 'unless' clause below `stop` ('ready to help defend X if it is attacked')."""
+    current = token
+    for _ in range(10):
+        if (stop is not None and current.i == stop.i) or current.head.i == current.i:
+            return False
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_IF for c in current.children):
+            return True
+        current = current.head
+    return False
+
+
+def ultimatum(verb: Token) -> bool:
+    """'will withdraw its force unless ...': an act promised on a condition the other side must meet."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children)

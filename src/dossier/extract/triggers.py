@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.plover_lexicon import VERBAL_ACTS, Lexicon, Rule
+from dossier.extract.plover_lexicon import VERBAL_ACTS, Lexicon, Rule, lexicon
 
 _OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 _LIGHT_PREPS = ("in", "on", "into", "to", "with", "for", "under")
@@ -52,6 +52,8 @@ def sentence_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         trigger = None
         if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.lemma_ != "be"):
             trigger = verb_trigger(token, lex)
+        elif token.pos_ == "AUX" and token.dep_ == "ROOT":
+            trigger = _copular_trigger(token, lex)
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in found:
             trigger = noun_trigger(token, lex, found)
         elif token.pos_ == "ADJ":
@@ -129,24 +131,45 @@ def verb_lemma(verb: Token, lex: Lexicon) -> str:
 
 def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     lemma = verb_lemma(verb, lex)
-    if lemma in lex.light_verbs:
-        light = _light_noun_trigger(verb, lex)
-        if light is not None:
-            return light
+    if lemma not in lex.verb_heads and lemma not in lex.light_verbs:
+        return None
+    light = _light_noun_trigger(verb, lex) if lemma in lex.light_verbs else None
+    if light is not None and not _via_prep(light, verb):
+        return light
+    own = _own_verb_trigger(verb, lemma, lex)  # 'provided aid in cooperation with': the verb's act comes first
+    return own if own is not None and own.event else light
+
+
+def _via_prep(trigger: Trigger, verb: Token) -> bool:
+    token = trigger.token
+    for _ in range(6):
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep":
+            return True
+        token = token.head
+    return False
+
+
+def _own_verb_trigger(verb: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """The verb's own rule; a Trigger with no event when the lexicon says this use is not an event."""
     objects = _object_lemmas(verb)
     subject = _subject_lemma(verb)
     direct = any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+    transitive = any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
     for key in _phrasal_keys(verb, lemma):
         rules = lex.verbs.get(key)
         if rules is None:
             continue
-        rule = _first_rule(rules, objects, set(), subject, light=False, direct=direct)
+        rule = _first_rule(rules, objects, set(), subject, light=False, direct=direct, transitive=transitive)
         if rule is not None:
-            return Trigger(verb, rule.event, rule.mode, verb, None) if rule.event else None
+            return Trigger(verb, rule.event or "", rule.mode, verb, None)
     return None
 
 
 def noun_trigger(noun: Token, lex: Lexicon, found: dict[int, Trigger]) -> Trigger | None:
+    if noun.lemma_.lower() not in lex.noun_heads and noun.lower_ not in lex.noun_heads:
+        return None
     rule = noun_rule(noun, lex, light=False)
     if rule is None or rule.event is None:
         return None
@@ -176,6 +199,37 @@ def _light_noun_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
         if rule is not None and rule.event:
             return Trigger(noun, rule.event, rule.mode, verb, noun)
     return None
+
+
+def _copular_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    """'is in contact with', 'is under attack': a state named by a light event noun after 'be' and a preposition."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "under", "on"):
+            continue
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+            rule = noun_rule(noun, lex, light=True, verb=verb)
+            if rule is not None and rule.event:
+                return Trigger(noun, rule.event, rule.mode, verb, noun)
+    return None
+
+
+_HAPPENING = {"happen", "occur", "begin", "start", "end", "continue", "resume", "conclude", "open", "close",
+              "erupt", "intensify", "last", "break", "take", "get", "go", "proceed", "collapse", "stall"}
+
+
+def reported_happening(trigger: Trigger) -> bool:
+    """'talks took place in Vienna', 'fighting erupted', 'the summit was held': a verb of occurrence reports the
+    event its subject names (directly or through a partitive: 'two rounds of talks')."""
+    noun = trigger.noun
+    if noun is None:
+        return False
+    subject = noun
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in _PARTITIVE:
+        subject = noun.head.head
+    head = subject.head
+    if subject.dep_ == "nsubjpass":
+        return head.lemma_.lower() in ("hold", "conduct", "stage", "launch", "carry", "complete", "schedule")
+    return subject.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in _HAPPENING
 
 
 def _light_objects(verb: Token) -> list[Token]:
@@ -236,9 +290,14 @@ def _has_agent(noun: Token) -> bool:
     return False
 
 
+_TIME_ENTS = ("DATE", "TIME")
+
+
 def _phrasal_keys(verb: Token, lemma: str) -> list[str]:
+    """Lookup keys, most specific first; a preposition that only dates the act ('called on Friday') is no particle."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+    preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")
+             and not any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTS for g in c.children)]
     objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
     keys = [f"{lemma} {p} {q}" for p in particles for q in preps]
     keys += [f"{lemma} {p}" for p in particles]
@@ -272,8 +331,18 @@ def _noun_args(noun: Token) -> set[str]:
     return args
 
 
+_PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
 def _object_lemmas(verb: Token) -> set[str]:
+    """The object words the lexicon's `obj` lists test, with two marks: '@party' for a named party as the direct
+    object ('called Erdogan'), '@predicative' for a second, predicative object ('called him a liar')."""
     objects: set[str] = set()
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    if any(c.ent_type_ in _PARTY_ENTS for c in direct):
+        objects.add("@party")
+    if len(direct) > 1 or any(c.dep_ in ("ccomp", "acomp") for c in verb.children):
+        objects.add("@predicative")
     for child in verb.children:
         if child.dep_ in _OBJECT_DEPS:
             objects.update(_noun_and_compounds(child))
@@ -299,12 +368,13 @@ def _subject_lemma(verb: Token | None) -> str | None:
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in verb.children):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # '... gathered to protest'
     if subject is None:
         return None
-    lemma = subject.lemma_.lower()
-    if lemma in _PEOPLE_SUBJECTS or subject.lower_ in _PEOPLE_SUBJECTS:
-        return lemma
-    return lemma
+    if subject.ent_type_ == "NORP" and subject.tag_ in ("NNPS", "NNS"):
+        return "people"  # 'Palestinians protested'
+    return subject.lemma_.lower()
 
 
 def _subject_is_government(verb: Token | None) -> bool:
@@ -315,8 +385,8 @@ def _subject_is_government(verb: Token | None) -> bool:
 
 
 def _first_rule(rules: tuple[Rule, ...], objects: set[str], args: set[str], subject: str | None,
-                light: bool, direct: bool = False) -> Rule | None:
-    return next((r for r in rules if r.applies(objects, args, subject, light, direct)), None)
+                light: bool, direct: bool = False, transitive: bool = False) -> Rule | None:
+    return next((r for r in rules if r.applies(objects, args, subject, light, direct, transitive)), None)
 
 
 def _attach_content(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
@@ -344,7 +414,7 @@ def _content_region(act: Trigger) -> set[int]:
         return {t.i for c in act.token.children if c.dep_ in ("xcomp", "prep", "ccomp") for t in c.subtree} | (
             {t.i for t in act.token.subtree} - {act.token.i} if act.speaker is not None else set())
     if act.verb is not None and act.noun is None:
-        heads = [c for c in act.verb.children if c.dep_ in _CONTENT_DEPS
+        heads = [c for c in act.verb.children if c.dep_ in _CONTENT_DEPS or _infinitive_advcl(c)
                  or (c.dep_ in ("prep", "agent") and c.lower_ in _CONTENT_PREPS)]
     noun = act.noun
     if noun is not None:
@@ -359,9 +429,56 @@ def _content_region(act: Trigger) -> set[int]:
     return region - facts
 
 
+def _infinitive_advcl(token: Token) -> bool:
+    """'have sworn to fight', parsed as an adverbial clause: a subjectless to-infinitive is the act's content."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
         token = token.head
         depth += 1
     return depth
+
+
+_BACKGROUND_MARKS = {"since", "after", "before", "when", "while", "as", "until", "once", "following", "because"}
+_BACKGROUND_PREPS = {"since", "after", "before", "following", "amid", "during", "despite"}
+
+
+def _names_event(noun: Token) -> bool:
+    """An event noun, or a noun in its phrase ('strikes on Dnipro, which killed': the clause often hangs on the
+    place)."""
+    nouns = lexicon().nouns
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return any(n.lemma_.lower() in nouns for n in (noun, *_through_partitive(noun)))
+
+
+def background(trigger: Trigger) -> bool:
+    """Whether the event is mentioned as background rather than reported: inside a relative clause or a noun's
+    participle ('the diplomat it arrested', 'activists jailed last year'), a temporal or causal adjunct ('since
+    Russia launched its invasion', 'after days of fighting', 'following the killing of'), or an adjectival
+    participle ('the occupied town')."""
+    return bool(background_kind(trigger))
+
+
+def background_kind(trigger: Trigger) -> str:
+    """'' for a reported event; 'adjunct' for one in a temporal or causal adjunct (another happening than the
+    one reported); 'relative' for one in a relative clause or participle (often the same happening retold)."""
+    token = trigger.anchor
+    if token.dep_ == "amod" and token.pos_ == "VERB":
+        return "relative"
+    for _ in range(12):
+        if token.head.i == token.i:
+            return ""
+        dep, head = token.dep_, token.head
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and not _names_event(head):
+            return "relative"  # but 'a barrage of rockets, which killed three' tells of the barrage itself
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in token.children):
+            return "adjunct"
+        if dep in ("pobj", "pcomp") and head.lower_ in _BACKGROUND_PREPS:
+            return "adjunct"
+        token = head
+    return ""

@@ -176,6 +176,66 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX day_mentions_day ON day_mentions(day);
     """,
+    # 4: what the web filters look up: the distinct party names and places of incidents, each linked to
+    # its incidents, kept up to date by triggers on `incidents`; incidents by type and date; speakers by name.
+    """
+    CREATE INDEX incidents_event ON incidents(event, date);
+    CREATE INDEX statements_speaker_name ON statements(speaker_name, date);
+    CREATE INDEX statements_speaker_date ON statements(speaker_id, date, speaker_name);
+    CREATE INDEX statements_speaker_mention ON statements(speaker_mention, date, speaker_name, speaker_id);
+
+    CREATE TABLE incident_terms (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        term TEXT NOT NULL,
+        UNIQUE (kind, term)
+    );
+    CREATE TABLE incident_term_links (
+        term_id INTEGER NOT NULL,
+        date TEXT NOT NULL,  -- the incident's date ('' when it has none) and type, so counts by day need
+        event TEXT NOT NULL, -- nothing else
+        incident_id TEXT NOT NULL,
+        PRIMARY KEY (term_id, date, incident_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX incident_term_links_incident ON incident_term_links(incident_id);
+
+    CREATE VIEW incident_term_rows AS
+        SELECT i.id AS incident_id, 'party' AS kind, j.value AS term FROM incidents i, json_each(i.data, '$.actor') j
+        WHERE j.type = 'text'
+        UNION ALL
+        SELECT i.id, 'party', j.value FROM incidents i, json_each(i.data, '$.recipient') j WHERE j.type = 'text'
+        UNION ALL
+        SELECT i.id, 'place', json_extract(i.data, '$.place') FROM incidents i
+        WHERE json_type(i.data, '$.place') = 'text';
+
+    -- no conflict clauses in the triggers: an outer INSERT OR REPLACE would override them
+    CREATE TRIGGER incident_terms_insert AFTER INSERT ON incidents BEGIN
+        DELETE FROM incident_term_links WHERE incident_id = new.id;
+        INSERT INTO incident_terms (kind, term)
+            SELECT DISTINCT kind, term FROM incident_term_rows r WHERE r.incident_id = new.id
+            AND NOT EXISTS (SELECT 1 FROM incident_terms t WHERE t.kind = r.kind AND t.term = r.term);
+        INSERT INTO incident_term_links (term_id, date, event, incident_id)
+            SELECT DISTINCT t.id, coalesce(new.date, ''), new.event, new.id FROM incident_term_rows r
+            JOIN incident_terms t ON t.kind = r.kind AND t.term = r.term WHERE r.incident_id = new.id;
+    END;
+    CREATE TRIGGER incident_terms_update AFTER UPDATE OF id, event, date, data ON incidents BEGIN
+        DELETE FROM incident_term_links WHERE incident_id IN (old.id, new.id);
+        INSERT INTO incident_terms (kind, term)
+            SELECT DISTINCT kind, term FROM incident_term_rows r WHERE r.incident_id = new.id
+            AND NOT EXISTS (SELECT 1 FROM incident_terms t WHERE t.kind = r.kind AND t.term = r.term);
+        INSERT INTO incident_term_links (term_id, date, event, incident_id)
+            SELECT DISTINCT t.id, coalesce(new.date, ''), new.event, new.id FROM incident_term_rows r
+            JOIN incident_terms t ON t.kind = r.kind AND t.term = r.term WHERE r.incident_id = new.id;
+    END;
+    CREATE TRIGGER incident_terms_delete AFTER DELETE ON incidents BEGIN
+        DELETE FROM incident_term_links WHERE incident_id = old.id;
+    END;
+
+    INSERT INTO incident_terms (kind, term) SELECT DISTINCT kind, term FROM incident_term_rows;
+    INSERT INTO incident_term_links (term_id, date, event, incident_id)
+        SELECT DISTINCT t.id, coalesce(i.date, ''), i.event, i.id FROM incident_term_rows r
+        JOIN incident_terms t ON t.kind = r.kind AND t.term = r.term JOIN incidents i ON i.id = r.incident_id;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +27,7 @@ class Filters:
     since: str | None = None  # a day, month or year: inclusive
     until: str | None = None  # a day, month or year: inclusive (2025-06 takes all of June)
     actor: str | None = None  # a party's name or entity id (speaker for statements)
-    place: str | None = None
+    place: str | None = None  # in an incident's place; for statements, its words in the quotation
     event: str | None = None  # a PLOVER event type; statements are left out when set
 
     def until_bound(self) -> str | None:
@@ -40,7 +41,47 @@ def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _incident_where(f: Filters, *, dated: bool = True) -> tuple[str, list[Any]]:
+# Party names and places go through the distinct terms of migration 4 (a short scan) and their links,
+# which carry each incident's date and type: filtered counts by day never touch the incidents table.
+_TERMS = "SELECT id FROM incident_terms WHERE kind = ? AND term LIKE ? ESCAPE '\\'"
+_TERM_MATCH = (f"i.id IN (SELECT l.incident_id FROM incident_term_links l WHERE l.term_id IN ({_TERMS})"
+               f" AND {_RANGE.format('l')})")
+
+
+def _term_filters(f: Filters) -> list[tuple[str, str]]:
+    return [(kind, _like(value)) for kind, value in (("party", f.actor), ("place", f.place)) if value]
+
+
+def _speaker_parts(speaker: str, span: tuple[str, str] | None) -> list[tuple[str, str, list[Any]]]:
+    """(index, WHERE clause, arguments) on `statements` for a speaker whose name or mention contains
+    `speaker`, or whose id is `speaker`, dated within `span` when given.
+
+    The three parts are disjoint (no de-duplication needed) and each is answered from a covering speaker
+    index of migration 4: the matching distinct names are found first, then their statements by equality.
+    """
+    dated, more = (" AND date >= ? AND date <= ?", list(span)) if span else ("", [])
+    like = _like(speaker)
+    not_named = "coalesce(speaker_name, '') NOT LIKE ? ESCAPE '\\'"
+    names = "SELECT DISTINCT {0} FROM statements WHERE {0} LIKE ? ESCAPE '\\'"
+    return [
+        ("statements_speaker_name", f"speaker_name IN ({names.format('speaker_name')}){dated}", [like, *more]),
+        ("statements_speaker_date", f"speaker_id = ?{dated} AND {not_named}", [speaker, *more, like]),
+        ("statements_speaker_mention", f"speaker_mention IN ({names.format('speaker_mention')}){dated}"
+         f" AND {not_named} AND coalesce(speaker_id, '') <> ?", [like, *more, like, speaker]),
+    ]
+
+
+def _speaker_match(speaker: str, span: tuple[str, str] | None) -> tuple[str, list[Any]]:
+    parts = _speaker_parts(speaker, span)
+    rows = " UNION ALL ".join(f"SELECT rowid FROM statements WHERE {where}" for _, where, _ in parts)
+    return f"s.rowid IN ({rows})", [a for _, _, args in parts for a in args]
+
+
+def _incident_where(
+    f: Filters, *, dated: bool = True, span: tuple[str, str] | None = None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause on incidents `i` for these filters; an actor or place filter also keeps to `span`
+    (default: the filters' date range), and so leaves undated incidents out."""
     where, args = [f"i.date GLOB '{_DAY_GLOB}'" if dated else "1"], []
     if f.since:
         where.append("i.date >= ?")
@@ -51,20 +92,16 @@ def _incident_where(f: Filters, *, dated: bool = True) -> tuple[str, list[Any]]:
     if f.event:
         where.append("i.event = ?")
         args.append(f.event.upper())
-    # the plain LIKE on the JSON text is a cheap first cut; the JSON test after it is the exact one
-    if f.actor:
-        where.append("i.data LIKE ? ESCAPE '\\'")
-        args.append(_like(f.actor))
-        where.append("(json_extract(i.data, '$.actor') || json_extract(i.data, '$.recipient')) LIKE ? ESCAPE '\\'")
-        args.append(_like(f.actor))
-    if f.place:
-        where.append("i.data LIKE ? ESCAPE '\\'")
-        where.append("json_extract(i.data, '$.place') LIKE ? ESCAPE '\\'")
-        args += [_like(f.place)] * 2
+    for kind, pattern in _term_filters(f):
+        where.append(_TERM_MATCH)
+        args += [kind, pattern, *(span or f.range())]
     return " AND ".join(where), args
 
 
-def _statement_where(f: Filters, *, dated: bool = True) -> tuple[str, list[Any]]:
+def _statement_where(
+    f: Filters, *, dated: bool = True, span: tuple[str, str] | None = None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause on statements `s`; an actor filter also keeps to `span` (default: the date range)."""
     where, args = [f"s.date GLOB '{_DAY_GLOB}'" if dated else "1"], []
     if f.event:
         where.append("0")
@@ -75,11 +112,17 @@ def _statement_where(f: Filters, *, dated: bool = True) -> tuple[str, list[Any]]
         where.append("s.date <= ?")
         args.append(f.until_bound())
     if f.actor:
-        where.append("(s.speaker_name LIKE ? ESCAPE '\\' OR s.speaker_id = ? OR s.speaker_mention LIKE ? ESCAPE '\\')")
-        args += [_like(f.actor), f.actor, _like(f.actor)]
+        clause, more = _speaker_match(f.actor, span or f.range())
+        where.append(clause)
+        args += more
     if f.place:
-        where.append("s.quote LIKE ? ESCAPE '\\'")
-        args.append(_like(f.place))
+        words = re.findall(r"\w+", f.place)
+        if words:  # the quotation names the place: through the full-text index, the last word as a prefix
+            where.append("s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+            args.append('quote : "' + " ".join(words) + '" *')
+        else:
+            where.append("s.quote LIKE ? ESCAPE '\\'")
+            args.append(_like(f.place))
     return " AND ".join(where), args
 
 
@@ -93,24 +136,59 @@ def timeline_days(
     keeps the unfiltered timeline fast on large stores.
     """
     counts: dict[str, list[int]] = {}
-    iw, ia = _incident_where(f, dated=False)
-    rows = conn.execute(f"SELECT i.date, count(*) FROM incidents i WHERE {iw} AND {_RANGE.format('i')} GROUP BY i.date",
-                        [*ia, *f.range()])
-    for value, n in rows:
+    for value, n in _incident_counts(conn, f):
         if _DAY.match(value):
             counts.setdefault(value[:10], [0, 0])[0] += n
     if not f.event:
-        sw, sa = _statement_where(f, dated=False)
-        rows = conn.execute(
-            f"SELECT s.date, count(*) FROM statements s WHERE {sw} AND {_RANGE.format('s')} GROUP BY s.date",
-            [*sa, *f.range()],
-        )
-        for value, n in rows:
+        for value, n in _statement_counts(conn, f):
             if _DAY.match(value):
                 counts.setdefault(value[:10], [0, 0])[1] += n
     days = sorted(counts, reverse=newest_first)
     return [{"date": d, "incidents": counts[d][0], "statements": counts[d][1]}
             for d in days[offset : offset + limit]], len(days)
+
+
+def _incident_counts(conn: sqlite3.Connection, f: Filters) -> sqlite3.Cursor:
+    """(stored date, incidents) for the filters: from the term links when there is an actor or place filter."""
+    terms = _term_filters(f)
+    if not terms:
+        iw, ia = _incident_where(f, dated=False)
+        return conn.execute(
+            f"SELECT i.date, count(*) FROM incidents i WHERE {iw} AND {_RANGE.format('i')} GROUP BY i.date",
+            [*ia, *f.range()],
+        )
+    (kind, pattern), rest = terms[0], terms[1:]
+    ids = [r[0] for r in conn.execute(_TERMS, (kind, pattern))]
+    if len(ids) == 1:  # one name matches (the usual case): each incident is linked once, no DISTINCT needed
+        where, args = ["l.term_id = ?", _RANGE.format("l")], [ids[0], *f.range()]
+    else:
+        where, args = [f"l.term_id IN ({','.join('?' * len(ids))})", _RANGE.format("l")], [*ids, *f.range()]
+    if f.event:
+        where.append("l.event = ?")
+        args.append(f.event.upper())
+    for kind, pattern in rest:  # both an actor and a place: the same incident, linked to the other term too
+        where.append(f"EXISTS (SELECT 1 FROM incident_term_links o WHERE o.term_id IN ({_TERMS})"
+                     " AND o.date = l.date AND o.incident_id = l.incident_id)")
+        args += [kind, pattern]
+    counted = "count(*)" if len(ids) == 1 else "count(DISTINCT l.incident_id)"
+    return conn.execute(
+        f"SELECT l.date, {counted} FROM incident_term_links l WHERE {' AND '.join(where)} GROUP BY l.date", args
+    )
+
+
+def _statement_counts(conn: sqlite3.Connection, f: Filters) -> Iterator[tuple[str, int]]:
+    """(stored date, statements) for the filters; by speaker alone, part by part from the speaker indexes."""
+    if f.actor and not f.place:
+        for index, where, args in _speaker_parts(f.actor, f.range()):  # (else the planner takes the date index)
+            yield from conn.execute(
+                f"SELECT date, count(*) FROM statements INDEXED BY {index} WHERE {where} GROUP BY date", args
+            )
+        return
+    sw, sa = _statement_where(f, dated=False)
+    yield from conn.execute(
+        f"SELECT s.date, count(*) FROM statements s WHERE {sw} AND {_RANGE.format('s')} GROUP BY s.date",
+        [*sa, *f.range()],
+    )
 
 
 def _day_range(days: list[str]) -> tuple[str, str]:
@@ -121,8 +199,8 @@ def timeline_incidents(conn: sqlite3.Connection, f: Filters, days: list[str], pe
     """The `per_day` most salient incidents of each of these days (incident JSON plus `day`)."""
     if not days:
         return []
-    iw, ia = _incident_where(f)
     lo, hi = _day_range(days)
+    iw, ia = _incident_where(f, span=(lo, hi))
     rows = conn.execute(
         "SELECT day, data FROM (SELECT substr(i.date, 1, 10) AS day, i.data,"
         " row_number() OVER (PARTITION BY substr(i.date, 1, 10) ORDER BY i.base_salience DESC, i.id) AS rank"
@@ -137,8 +215,8 @@ def timeline_statements(conn: sqlite3.Connection, f: Filters, days: list[str], p
     """The `per_day` key statements of each of these days: speech acts other than a plain claim first."""
     if not days:
         return []
-    sw, sa = _statement_where(f)
     lo, hi = _day_range(days)
+    sw, sa = _statement_where(f, span=(lo, hi))
     rows = conn.execute(
         "SELECT * FROM (SELECT substr(s.date, 1, 10) AS day, s.doc_id, s.id, s.kind, s.act, s.quote, s.speaker_id,"
         " s.speaker_name, s.speaker_mention, s.date, s.date_source, s.confidence, d.outlet, d.title,"
@@ -231,8 +309,9 @@ def statements_page(
     where: list[str] = []
     args: list[Any] = []
     if speaker:
-        where.append("(s.speaker_name LIKE ? ESCAPE '\\' OR s.speaker_id = ? OR s.speaker_mention LIKE ? ESCAPE '\\')")
-        args += [_like(speaker), speaker, _like(speaker)]
+        clause, more = _speaker_match(speaker, None)
+        where.append(clause)
+        args += more
     if since:
         where.append("s.date >= ?")
         args.append(since)
@@ -406,3 +485,53 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
         " (SELECT count(*) FROM statements), (SELECT count(*) FROM events)"
     ).fetchone()
     return {"documents": row[0], "incidents": row[1], "statements": row[2], "events": row[3]}
+
+
+# -- export tables -----------------------------------------------------------------------------
+def export_incidents(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every incident (its JSON, `base_salience` and the mean coordinates of its located reports), by date."""
+    rows = conn.execute(
+        "SELECT i.data, i.base_salience, (SELECT avg(e.lat) FROM incident_members m JOIN events e"
+        " ON e.doc_id = m.doc_id AND e.id = m.event_id WHERE m.incident_id = i.id) AS lat,"
+        " (SELECT avg(e.lon) FROM incident_members m JOIN events e ON e.doc_id = m.doc_id AND e.id = m.event_id"
+        " WHERE m.incident_id = i.id) AS lon FROM incidents i ORDER BY i.date IS NULL, i.date, i.id"
+    )
+    for data, salience, lat, lon in rows:
+        yield {**json.loads(data), "base_salience": salience, "lat": lat, "lon": lon}
+
+
+def export_events(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every stored event with its document and incident, in document order."""
+    rows = conn.execute(
+        "SELECT e.doc_id, e.id AS event_id, m.incident_id, e.date, e.date_source, e.event, e.mode, e.status,"
+        " e.actor, e.recipient, e.place, e.geonameid, e.lat, e.lon, e.country_code, e.dead, e.injured, e.people,"
+        " e.confidence, e.statement_id, e.evidence, d.outlet, d.title, d.url, d.published FROM events e"
+        " JOIN documents d ON d.id = e.doc_id"
+        " LEFT JOIN incident_members m ON m.doc_id = e.doc_id AND m.event_id = e.id"
+        " ORDER BY e.doc_id, e.evidence_start, e.id"
+    )
+    for r in rows:
+        yield dict(r)
+
+
+def export_statements(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT s.doc_id, s.id AS statement_id, s.date, s.date_source, s.speaker_name AS speaker, s.speaker_id,"
+        " s.speaker_mention, s.act, s.cue, s.kind, s.quote, s.confidence, d.outlet, d.title, d.url, d.published"
+        " FROM statements s JOIN documents d ON d.id = s.doc_id ORDER BY s.doc_id, s.quote_start, s.id"
+    )
+    for r in rows:
+        yield dict(r)
+
+
+def export_documents(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT d.id, d.published, d.published_precision, d.published_method, d.outlet, d.title, d.url, d.path,"
+        " c.story, c.dup_group AS duplicate_group,"
+        " (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,"
+        " (SELECT count(*) FROM statements s WHERE s.doc_id = d.id) AS statements"
+        " FROM documents d LEFT JOIN corpus_docs c ON c.doc_id = d.id"
+        " ORDER BY d.published IS NULL, d.published, d.id"
+    )
+    for r in rows:
+        yield dict(r)

@@ -9,7 +9,10 @@ from functools import cache
 
 from dossier.time.lexicon import alternation, lexicon
 
-_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`(])|\n")
+_ABBREVIATIONS = ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Jr",
+                  "Sr", "No", "Inc", "Co", "Corp", "Ltd", "Mt", "Ft", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
+_SENT_END = re.compile(rf"(?:{_NOT_AFTER}[.]|[!?])\s+(?=[A-Z\"'`(])|\n")
 _CLAUSE = re.compile(r"[,;:]\s|\s--?\s|``|''")
 
 
@@ -18,7 +21,8 @@ def _cue_re() -> re.Pattern[str]:
     lex = lexicon()
     fut = alternation(lex["future_cues"])
     past = alternation(lex["past_cues"])
-    return re.compile(rf"\b(?:(?P<fut>{fut})|(?P<past>{past})|(?<!\bbe\s)(?P<ed>(?-i:[a-z]{{3,}}ed)))\b", re.IGNORECASE)
+    past_or_ed = rf"(?<!\bbe\s)(?:(?P<past>{past})|(?P<ed>(?-i:[a-z]{{3,}}ed)))"  # "be held" is no past
+    return re.compile(rf"\b(?:(?P<fut>{fut})|{past_or_ed})\b", re.IGNORECASE)
 
 
 @dataclass

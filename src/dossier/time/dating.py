@@ -8,6 +8,8 @@ A timex belongs to the clause when its nearest governing verb is the span's own 
 Oct. 21 that ..." dates the saying, not what was said).  Dates inside `exclude` (a quotation's content)
 are about the content, so they never date the act.  With no timex of its own, the date falls back to
 the publication date and says so (`source="publication"`); with neither, it is unknown.
+A span inside a mention of a well-known dated event ("Russia's full-scale invasion") takes that event's
+day (time/anchored.py), whatever dates its clause names.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from dossier.record import Published
+from dossier.time.anchored import AnchorMention, anchor_covering, anchor_mentions
 
 _CONCRETE = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?(?:-\d{2})?(?:T.*)?$")
 _VERB_POS = ("VERB", "AUX")
@@ -44,13 +47,22 @@ class Dating:
         self.published = published
         self.doc = doc
         self.text = doc.text if doc is not None else text
+        self._anchors: list[AnchorMention] | None = None
 
     def date_of(self, start: int, end: int, *, exclude: tuple[int, int] | None = None) -> DateRef:
+        if anchor := anchor_covering(self.anchors(), start, end):  # "the full-scale invasion": its own day
+            return DateRef(anchor.value, "text", {"value": anchor.value, "anchor": anchor.event.id,
+                                                  "start": anchor.start, "end": anchor.end})
         candidates = [t for t in self.timexes if not _inside(t, exclude)]
         timex = self._clause_timex(start, end, candidates)
         if timex is not None:
             return DateRef(timex["value"], "text", timex)
         return self.fallback()
+
+    def anchors(self) -> list[AnchorMention]:
+        if self._anchors is None:
+            self._anchors = anchor_mentions(self.text)
+        return self._anchors
 
     def fallback(self) -> DateRef:
         if self.published.date:

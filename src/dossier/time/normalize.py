@@ -88,12 +88,15 @@ def season_index(d: date) -> tuple[int, str]:
 
 
 def season_value(anchor: date, code: str, rel: str | None, direction: str | None) -> str:
-    """YYYY-SP/SU/FA/WI: 'last' strictly before the current season, 'next' strictly after, 'this' the
-    current or coming one; with no modifier the tense decides (past: on/before, else on/after)."""
+    """YYYY-SP/SU/FA/WI: 'last' strictly before the current season, 'next' strictly after, 'this' the one of the
+    anchor's year (winter: the current or coming one); with no modifier the tense decides (past: on/before, else
+    on/after)."""
     cycle = ["SP", "SU", "FA", "WI"]
     cur_year, cur = season_index(anchor)
     idx_cur = cur_year * 4 + cycle.index(cur)
     idx = cur_year * 4 + cycle.index(code)
+    if rel == "this" and code != "WI":
+        return f"{anchor.year}-{code}"  # 'this summer' said in November is the summer just gone
     if rel in ("last", "past", "previous"):
         idx = idx if idx < idx_cur else idx - 4
     elif rel in ("next", "coming"):

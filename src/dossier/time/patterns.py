@@ -25,6 +25,7 @@ class Hit:
     value: str
     mod: str | None = None
     start: int | None = None  # a later start than the match (a determiner TimeML leaves out)
+    end: int | None = None  # an earlier end than the match ('three days' of 'three days later')
 
 
 Handler = Callable[[re.Match[str], Context], Hit | None]
@@ -110,7 +111,7 @@ def h_full_date(m: re.Match[str], ctx: Context) -> Hit | None:
     elif ctx.anchor:
         wd = _g(m, "wd")
         year = _year_from_weekday(ctx.anchor, month, day, _weekday(wd)) if wd else None
-        year = year or nz.pick_year(ctx.anchor, month, day, None)
+        year = year or _day_year(m, ctx, month, day)
     else:
         return Hit("DATE", f"XXXX-{month:02d}-{day:02d}")
     d = nz.safe_date(year, month, day)
@@ -118,6 +119,41 @@ def h_full_date(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     ctx.last_date, ctx.last_year = d, year
     return Hit("DATE", _day_value(d))
+
+
+_FAR_DAYS = 60  # a month-day this far on the wrong side of the anchor for the tense moves a year
+
+
+def _day_year(m: re.Match[str], ctx: Context, month: int, day: int) -> int:
+    """A month-day with no year: the closest year, unless the tense puts that date on the wrong side.
+
+    "the year ended March 31" (past) in November is the March before; "due Jan. 15" (future) in
+    October the January after. A date only a few weeks off is kept: a past-tense verb can frame a
+    coming day ("said the vote is on June 3")."""
+    assert ctx.anchor is not None
+    year = nz.pick_year(ctx.anchor, month, day, None)
+    d = nz.safe_date(year, month, day)
+    if d is None:
+        return year
+    gap = (d - ctx.anchor).days
+    direction = _month_direction(m, ctx)
+    if direction == "past" and gap > _FAR_DAYS:
+        return year - 1
+    if direction == "future" and gap < -_FAR_DAYS:
+        return year + 1
+    return year
+
+
+def h_second_day(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'April 24 and 25': the bare second day of a pair takes the month and year of the date just before it."""
+    before = ctx.text[max(0, m.start() - 24):m.start()]
+    first = re.search(rf"\b(?P<mon>{fragments()['month']})\s+[0-3]?\d(?:st|nd|rd|th)?,?\s*$", before, re.IGNORECASE)
+    if first is None or ctx.last_date is None or ctx.last_date.month != _month(first["mon"]):
+        return None
+    d = nz.safe_date(ctx.last_date.year, ctx.last_date.month, int(m["day"]))
+    if d is None or d <= ctx.last_date:
+        return None
+    return Hit("DATE", d.isoformat(), start=m.start("day"))
 
 
 def _year_from_weekday(anchor: date, month: int, day: int, weekday: int) -> int | None:
@@ -158,9 +194,8 @@ def h_month_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 def h_month(m: re.Match[str], ctx: Context) -> Hit | None:
     month = _month(m["mon"])
-    after_article = re.search(r"\b(?:the|a|an)\s+$", ctx.before(m.start(), 6))
     bare_abbrev = len(m["mon"]) <= 4 and "." not in m["mon"] and _key(m["mon"]) not in ("may", "june", "july")
-    if after_article or bare_abbrev or m["mon"].isupper():
+    if _month_as_name(m, ctx) or bare_abbrev or m["mon"].isupper():
         return None
     mod = _pmod(m["mod"])
     rel = _g(m, "rel")
@@ -176,6 +211,18 @@ def h_month(m: re.Match[str], ctx: Context) -> Hit | None:
     else:
         year = nz.pick_year(a, month, None, _month_direction(m, ctx) if _g(m, "mod") is None else None)
     return Hit("DATE", nz.month_value(year, month), mod)
+
+
+_NAME_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
+
+
+def _month_as_name(m: re.Match[str], ctx: Context) -> bool:
+    """'the March of the Mothers', 'a March for Life': a name, not a month. 'the June agreement' is the month
+    used as a modifier; a bare month after an article with no noun after it ('a may') is not a month."""
+    if _NAME_AFTER.match(ctx.text, m.end()):
+        return True
+    after_article = re.search(r"\b(?:the|a|an)\s+$", ctx.before(m.start("mon"), 6))
+    return bool(after_article) and not re.match(r"\s+[a-z]{3,}", ctx.text[m.end():m.end() + 20])
 
 
 def _month_direction(m: re.Match[str], ctx: Context) -> str | None:
@@ -196,7 +243,7 @@ _NUMBER_AFTER = re.compile(r"\s*(?:%|percent|[-–]\d|\.\d|,\d{3}|\d|\s+(?:peopl
 def h_year(m: re.Match[str], ctx: Context) -> Hit | None:
     year = int(m["year"])
     before = ctx.before(m.start(), 3)
-    if re.search(r"[$£€#.,\d]\s*$", before) or _NUMBER_AFTER.match(ctx.text, m.end()):
+    if re.search(r"(?:[$£€#\d]\s*|[.,])$", before) or _NUMBER_AFTER.match(ctx.text, m.end()):
         return None
     if not (m["fiscal"] or m["mod"] or m["pre"]) and not 1800 <= year <= 2099:
         return None
@@ -217,6 +264,15 @@ def h_decade(m: re.Match[str], ctx: Context) -> Hit | None:
             century = str(ctx.anchor.year // 100)
         digits = century + digits
     return Hit("DATE", digits[:3], _pmod(m["mod"]))
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def h_decade_word(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'the nineties', 'the early eighties': a decade of the twentieth century, as spoken."""
+    return Hit("DATE", f"19{_DECADE_WORDS[_key(m['word'])]}", _pmod(m["mod"]))
 
 
 def h_century(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -257,6 +313,8 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
         year = _explicit_quarter_year(m, None)
         return Hit("DATE", f"{year or 'XXXX'}-Q{q or 'X'}", start=start)
     year = _explicit_quarter_year(m, ctx.anchor)
+    if year is not None and m["year"]:
+        ctx.last_year = year  # "the fourth quarter of 2005 ... the entire year"
     if q is None and m["endmon"]:
         q = nz.quarter_of(date(2000, _month(m["endmon"]), 1))
         year = year if year is not None else nz.pick_year(ctx.anchor, q * 3, None, "past")
@@ -268,8 +326,18 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Hit | None:
         if _YEAR_AGO.search(text):
             year -= 1
         else:
-            ctx.last_quarter = (year, q)
+            _note_quarter(ctx, year, q, ended=bool(m["endmon"]) or _direction(m, ctx) == "past")
     return Hit("DATE", f"{year}-Q{q}", start=start)
+
+
+def _note_quarter(ctx: Context, year: int, q: int, ended: bool) -> None:
+    """The quarter a report is about is a completed one: a named quarter still running or ahead ("a
+    fourth-quarter charge" in November) is a forecast and does not become the reference quarter, unless
+    the text says it ended (a fiscal "fourth quarter ended Sept. 30", "reported fourth-quarter earnings")."""
+    assert ctx.anchor is not None
+    current = (ctx.anchor.year, nz.quarter_of(ctx.anchor))
+    if (year, q) < current or (ended and (year, q) == current):
+        ctx.last_quarter = (year, q)
 
 
 def _quarter_start(m: re.Match[str], text: str) -> int | None:
@@ -343,6 +411,19 @@ def h_period(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DATE", f"{year}-Q{q}")
 
 
+def _month_named_before(pos: int, ctx: Context) -> tuple[int, int] | None:
+    """The last month named in the text just before ('In March ... The following month'), with its year."""
+    assert ctx.anchor is not None
+    lo = max(0, pos - 600)
+    names = re.findall(rf"\b({fragments()['month']})(?:\s+(\d{{4}})\b)?", ctx.text[lo:pos], re.IGNORECASE)
+    names = [(n, y) for n, y in names if n[0].isupper() and n.lower() != "may"]
+    if not names:
+        return None
+    month = _month(names[-1][0])
+    year = int(names[-1][1]) if names[-1][1] else nz.pick_year(ctx.anchor, month, None, "past")
+    return year, month
+
+
 def _month_before_in_sentence(pos: int, ctx: Context) -> int | None:
     """'sales rose in February compared to the same period last year': the month being compared."""
     left, _ = ctx.sentence(pos, pos)
@@ -385,6 +466,8 @@ def _weekday_direction(rel: str | None, m: re.Match[str], ctx: Context) -> str:
         return "next"
     if rel == "this":
         return "future"
+    if re.match(r"['’]s\b", ctx.text[m.end():m.end() + 3]):
+        return "past"  # "Wednesday's ruling": news names a day by its event once it has happened
     return _direction(m, ctx) or "past"
 
 
@@ -420,6 +503,10 @@ def h_deictic(m: re.Match[str], ctx: Context) -> Hit | None:
         pod, offset = "night", 0
     else:
         offset = lexicon()["deictic_days"][word]
+    if word == "today" and not pod:
+        generic = _generic_today(ctx, m.end())
+        if generic is not None:
+            return Hit("DATE", "PRESENT_REF") if generic else None
     if ctx.anchor is None:
         return Hit("DATE", UNKNOWN_DAY, mod)
     d = ctx.anchor + timedelta(days=offset)
@@ -427,6 +514,29 @@ def h_deictic(m: re.Match[str], ctx: Context) -> Hit | None:
     if pod:
         return Hit("TIME", f"{d.isoformat()}T{_pod(pod)}", mod)
     return Hit("DATE", d.isoformat(), mod)
+
+
+_GENERIC_AFTER_TODAY = re.compile(r"['’]s\s+(?:(?P<common>world|youth|society|generation|children|kids|young|"
+                                  r"personal|computers|economy|technology|standards)\b|(?P<name>[A-Z][\w.&-]*))")
+
+
+_PAPER = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}(?:Post|Times|Journal|News|Herald|Tribune|Gazette|Telegraph|"
+                    r"Guardian|Daily|edition|paper)\b")
+
+
+def _generic_today(ctx: Context, end: int) -> bool | None:
+    """"today's world", "today's youth": the present in general, which news timex mark-up leaves out (False);
+    "today's GM": the present state of a named thing, PRESENT_REF (True); else None (today's date)."""
+    m = _GENERIC_AFTER_TODAY.match(ctx.text, end)
+    if m is None:
+        return None
+    if m["common"]:
+        return False
+    name = _key(m["name"])
+    lex = lexicon()
+    if name in lex["months"] or name in lex["weekdays"] or _PAPER.match(ctx.text, m.start("name")):
+        return None  # "today's Washington Post" is today's edition
+    return True
 
 
 def h_this_pod(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -455,8 +565,8 @@ def _clock(m: re.Match[str]) -> str | None:
 
 def h_time(m: re.Match[str], ctx: Context) -> Hit | None:
     clock = _clock(m)
-    if clock is None:
-        return None
+    if clock is None or (m["word"] and re.search(r"\bhigh\s+$", ctx.before(m.start(), 6))):
+        return None  # "high noon" is an idiom
     tz = "Z" if _g(m, "tz") in ("utc", "gmt") else ""
     day: str
     wd = m["wd"] or m["wd2"]
@@ -479,23 +589,39 @@ def h_time(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def h_holiday(m: re.Match[str], ctx: Context) -> Hit | None:
-    rel = _g(m, "rel")
+    """'Christmas', 'last Easter', 'Easter week' (the ISO week that holds the day)."""
     name = m["name"]
     if m["year"]:
         d = nz.holiday_date(name, int(m["year"]))
-        return Hit("DATE", d.isoformat()) if d else None
-    if ctx.anchor is None:
+    elif ctx.anchor is None:
         return None
+    else:
+        d = _holiday_near(m, ctx, name)
+    if d is None:
+        return None
+    return Hit("DATE", nz.iso_week(d) if m["week"] else d.isoformat())
+
+
+def _holiday_near(m: re.Match[str], ctx: Context, name: str) -> date | None:
+    """The occurrence closest to the anchor; 'last' / 'next', or a tense that puts it far on the wrong side,
+    moves it a year."""
+    assert ctx.anchor is not None
     a = ctx.anchor
-    this_year = nz.holiday_date(name, a.year)
-    if this_year is None:
+    options = [d for d in (nz.holiday_date(name, y) for y in (a.year - 1, a.year, a.year + 1)) if d]
+    if not options:
         return None
-    direction = {"last": "past", "next": "future", "this": None}.get(rel or "", _direction(m, ctx))
-    if direction == "past" and this_year > a:
-        this_year = nz.holiday_date(name, a.year - 1)
-    elif direction == "future" and this_year < a:
-        this_year = nz.holiday_date(name, a.year + 1)
-    return Hit("DATE", this_year.isoformat()) if this_year else None
+    rel = _g(m, "rel")
+    if rel == "last":
+        return max((d for d in options if d < a), default=None)
+    if rel == "next":
+        return min((d for d in options if d > a), default=None)
+    best = min(options, key=lambda d: abs((d - a).days))
+    direction = None if rel == "this" else _direction(m, ctx)
+    if direction == "past" and (best - a).days > _FAR_DAYS:
+        return max((d for d in options if d <= a), default=best)
+    if direction == "future" and (a - best).days > _FAR_DAYS:
+        return min((d for d in options if d >= a), default=best)
+    return best
 
 
 # --------------------------------------------------------------------------- relative units
@@ -504,7 +630,7 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Hit | None:
     rel = re.sub(r"^the\s+", "", _key(m["rel"]))
     unit = _key(m["unit"])
     mod = _pmod(m["mod"])
-    if rel == "past" and m["rel"].lower().startswith("the") and unit in ("year", "month", "week", "day", "decade"):
+    if rel == "past" and m["rel"].lower().startswith("the") and unit in ("month", "week", "day", "decade"):
         designator, mult = _unit(unit)
         return Hit("DURATION", nz.duration_value(1, designator, mult), mod)
     if rel in ("this past", "past"):
@@ -515,6 +641,10 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Hit | None:
               "following": 1, "that": 0, "same": 0}.get(rel, 0)
     if rel in ("that", "same", "following") and unit == "year" and ctx.last_year:
         return Hit("DATE", str(ctx.last_year + offset), mod)
+    if rel in ("following", "previous") and unit == "month":
+        named = _month_named_before(m.start(), ctx)
+        if named:
+            return Hit("DATE", nz.month_value(*nz.shift_month(*named, offset)), mod)
     value = _shift_unit(ctx.anchor, unit, offset, ctx)
     if mod == "START" and _key(m["mod"] or "") == "earlier" and unit == "day":
         mod = None
@@ -558,6 +688,14 @@ def h_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     amount = word_number(num) if num else 1
     designator, mult = _unit(m["unit"])
     mod = _ago_mod(m)
+    relative = _key(m["dir"]) == "later" or (_key(m["dir"]) == "earlier" and designator not in ("Y", "Q"))
+    if relative and not re.match(r"\s+than\b", ctx.after(m.end(), 6)):
+        # 'three days later', 'a day earlier' count from another event, not from the anchor: TimeBank marks the
+        # length, 'three days' ('a year earlier' stays a date: the year-ago period of earnings reports)
+        value = nz.duration_value(amount, designator, mult) if num else nz.duration_value(None, designator, mult)
+        return Hit("DURATION", value, mod, end=m.end("unit"))
+    if not num and _key(m["unit"]).endswith("s"):
+        return Hit("DATE", "FUTURE_REF" if _key(m["dir"]) in ("from now", "hence") else "PAST_REF", mod)
     if amount is None or ctx.anchor is None:
         return Hit("DATE", "PAST_REF", mod)
     n = int(amount * mult)
@@ -573,8 +711,9 @@ def h_ago(m: re.Match[str], ctx: Context) -> Hit | None:
         return Hit("DATE", str(a.year + sign * n), mod)
     if designator == "M":
         return Hit("DATE", nz.month_value(*nz.shift_month(a.year, a.month, sign * n)), mod)
-    if designator == "W":
-        return Hit("DATE", (a + timedelta(weeks=sign * n)).isoformat(), mod)
+    if designator == "W":  # 'two weeks ago' is a day; 'six weeks ago' is only as precise as a week
+        d = a + timedelta(weeks=sign * n)
+        return Hit("DATE", nz.iso_week(d) if n > 2 else d.isoformat(), mod)
     if designator == "D":
         return Hit("DATE", (a + timedelta(days=sign * n)).isoformat(), mod)
     if designator == "Q":
@@ -614,10 +753,10 @@ def h_duration(m: re.Match[str], ctx: Context) -> Hit | None:
         return None
     if designator == "Q" and not _quarter_span(m, ctx):
         return None
-    if _key(num or "") in ("a", "an") and _is_rate_context(ctx, m.start()):
-        return Hit("SET", nz.duration_value(1, designator, mult))
     if num and amount is None and unit_word == "years" and _key(num) in ("recent",):
         return Hit("DATE", "PAST_REF")
+    if _key(num or "") in ("a", "an") and _is_rate_context(ctx, m.start()):
+        return Hit("SET", nz.duration_value(1, designator, mult))
     mod = lexicon()["duration_mods"][_key(m["dmod"])][0] if m["dmod"] else None
     if mod is None and not _key(m.group(0)).startswith("the "):
         before = re.search(r"(\w+)\s+$", ctx.before(m.start(), 20))
@@ -630,9 +769,19 @@ def h_duration(m: re.Match[str], ctx: Context) -> Hit | None:
     return Hit("DURATION", nz.duration_value(amount, designator, mult), mod, start=start)
 
 
+_SECOND_OF_TIME = re.compile(r"\b(?:for|in|within|than|about|only|just|half|every|per|split|one|a\s+fraction\s+of)"
+                             r"\s+(?:a\s+)?$")
+
+
 def _ordinal_second(unit_word: str, ctx: Context, end: int) -> bool:
-    """'a second consecutive day', 'a second round': the ordinal, not a duration of one second."""
-    return unit_word == "second" and bool(_ORDINAL_SECOND.match(ctx.after(end)))
+    """'a second consecutive day', 'a second group', 'a second betrayal': the ordinal, not one second of time.
+    One second of time comes after a preposition or a number word ('for a second', 'half a second')."""
+    if unit_word != "second":
+        return False
+    if _ORDINAL_SECOND.match(ctx.after(end)):
+        return True
+    start = end - len("second")
+    return not _SECOND_OF_TIME.search(ctx.before(start, 24))
 
 
 _ORDINAL_SECOND = re.compile(
@@ -667,13 +816,15 @@ def h_set_every(m: re.Match[str], ctx: Context) -> Hit | None:
     if target in lexicon()["months"]:
         return Hit("SET", f"XXXX-{_month(target):02d}")
     designator, mult = _unit(target)
-    if designator == "Q":
-        designator, mult = "M", 3
-    return Hit("SET", nz.duration_value(amount or 1, designator, mult))
+    return Hit("SET", nz.duration_value(amount or 1, designator, mult))  # 'every quarter': P1Q
 
 
 def h_set_word(m: re.Match[str], ctx: Context) -> Hit | None:
-    return Hit("SET", lexicon()["set_words"][_key(m.group(0))])
+    """'daily', 'weekly', 'annually'; not a capitalised name in mid-sentence ('the Daily Mail')."""
+    word = m.group(0)
+    if word[0].isupper() and not re.search(r"(?:^|[.!?:\"'`]\s*|\n)$", ctx.text[max(0, m.start() - 3):m.start()]):
+        return None
+    return Hit("SET", lexicon()["set_words"][_key(word)])
 
 
 def h_ref(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -681,8 +832,8 @@ def h_ref(m: re.Match[str], ctx: Context) -> Hit | None:
     value = lexicon()["refs"][word]
     if word == "current" and not re.match(r"\s+[a-z]", ctx.after(m.end(), 5)):
         return None
-    if word == "now" and re.match(r"\s*that\b", ctx.after(m.end(), 8)):
-        return None
+    if word == "now" and re.match(r"-[a-z]", ctx.after(m.end(), 3)):
+        return None  # "the now-defunct firm"
     return Hit("DATE", value)
 
 
@@ -694,7 +845,7 @@ def h_the_day(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def h_the_year(m: re.Match[str], ctx: Context) -> Hit | None:
-    """'the year': the current year with a point modifier or 'in', else a one-year duration."""
+    """'the year': the current year with a point modifier or after 'in', 'of', 'for'; else a one-year duration."""
     mod = _pmod(m["mod"])
     if m["whole"] and ctx.anchor:
         year = ctx.last_year if ctx.last_year in (ctx.anchor.year - 1, ctx.anchor.year) else ctx.anchor.year
@@ -702,10 +853,41 @@ def h_the_year(m: re.Match[str], ctx: Context) -> Hit | None:
     if m["prev"]:
         base = ctx.last_year or (ctx.anchor.year if ctx.anchor else None)
         return Hit("DATE", str(base - 1) if base else "XXXX", mod)
-    if mod or re.search(r"\b(?:in|of|this)\s+$", ctx.before(m.start(), 8)):
+    if re.match(r"\s+end(?:ed|ing)\b", ctx.after(m.end(), 10)):
+        return Hit("DURATION", "P1Y")  # 'the year ended March 31': a twelve-month reporting period
+    if mod or re.search(r"\b(?:in|of|this|for)\s+$", ctx.before(m.start(), 8)):
         year = ctx.last_year if ctx.last_year and not ctx.anchor else (ctx.anchor.year if ctx.anchor else None)
         return Hit("DATE", str(year) if year else "XXXX", mod)
     return Hit("DURATION", "P1Y")
+
+
+def h_same_year_ago(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'the same month a year ago', 'the same period last year': the period under discussion, a year back."""
+    if ctx.anchor is None:
+        return None
+    unit = _key(m["unit"])
+    month = _month_before_in_sentence(m.start(), ctx)
+    if unit == "quarter" or (unit == "period" and ctx.quarter_doc):
+        year, q = ctx.ref_quarter() or (ctx.anchor.year, nz.quarter_of(ctx.anchor))
+        return Hit("DATE", f"{year - 1}-Q{q}")
+    if month:
+        return Hit("DATE", nz.month_value(nz.pick_year(ctx.anchor, month, None, "past") - 1, month))
+    if unit == "month":
+        return Hit("DATE", nz.month_value(ctx.anchor.year - 1, ctx.anchor.month))
+    return Hit("DATE", str(ctx.anchor.year - 1))
+
+
+def h_the_pod(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'the morning', 'that evening', 'the next morning', 'mid-afternoon yesterday': a part of the day under
+    discussion (the day last named, else the anchor)."""
+    d = ctx.last_date or ctx.anchor
+    if d is None:
+        return Hit("TIME", f"{UNKNOWN_DAY}T{_pod(m['pod'])}")
+    if m["deictic"] and ctx.anchor:
+        d = ctx.anchor + timedelta(days=lexicon()["deictic_days"][_key(m["deictic"])])
+    if m["next"]:
+        return Hit("DATE", (d + timedelta(days=1)).isoformat())
+    return Hit("TIME", f"{d.isoformat()}T{_pod(m['pod'])}")
 
 
 def h_the_month(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -719,6 +901,11 @@ def h_the_week(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def h_fiscal_year(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'for the fiscal year' is the current one; 'the fiscal year ended June 30', 'throughout the fiscal year'
+    are a span of a year."""
+    if ctx.anchor and re.search(r"\bfor\s+$", ctx.before(m.start(), 5)) and not re.match(
+            r"\s+end(?:ed|ing)\b", ctx.after(m.end(), 10)):
+        return Hit("DATE", str(ctx.anchor.year))
     return Hit("DURATION", "P1Y")
 
 
@@ -732,13 +919,17 @@ def h_apos_year(m: re.Match[str], ctx: Context) -> Hit | None:
 
 
 def h_year_end(m: re.Match[str], ctx: Context) -> Hit | None:
-    """'year-end', 'by year's end': the end of the current year (of the previous one after 'since')."""
+    """'year-end' (the last day), 'by year's end' (the end of the year): of the current year, the previous one
+    after 'since'."""
     if m["year"]:
-        return Hit("DATE", m["year"], "END")
+        return Hit("DATE", f"{m['year']}-12-31")
     if ctx.anchor is None:
         return Hit("DATE", "XXXX", "END")
     back = re.search(r"\bsince\s+(?:the\s+)?$", ctx.before(m.start(), 12))
-    return Hit("DATE", str(ctx.anchor.year - (1 if back else 0)), "END")
+    year = ctx.anchor.year - (1 if back else 0)
+    if "-" in m.group(0):  # the closing date of the books: 'year-end net'
+        return Hit("DATE", f"{year}-12-31")
+    return Hit("DATE", str(year), "END")  # 'by year's end': the last stretch of the year
 
 
 def h_spoken_year(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -784,6 +975,8 @@ def rules() -> tuple[Rule, ...]:
         ("numeric_date", r"\b(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)\b", h_numeric_date),
         ("mdy", rf"\b{wd_pre}(?P<mon>{mon})\s+{day}(?:,?\s+(?P<year>{year})\b|\s+'(?P<year2>\d\d)\b)?",
          h_full_date),
+        ("second_day", rf"\b(?:and|or|to|through)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+                       rf"(?!\s*(?:{mon}|%|percent|million|billion|thousand|hundred)|[-–/.,:]\d)", h_second_day),
         ("dmy", rf"\b{wd_pre}(?:the\s+)?{day}\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{year})\b)?", h_full_date),
         ("month_year", rf"\b(?:(?P<mod>{pmod})\s*)?(?P<mon>{mon})(?:(?:\s+of)?,?\s+(?P<year>{year})\b|"
                        r"\s+(?P<yrel>last|this|next)\s+year\b|(?=\s+of\s+(?P<yrel2>last|this|next)\s+year\b))",
@@ -794,6 +987,8 @@ def rules() -> tuple[Rule, ...]:
                  rf"(?<![\w$£€])(?P<year>\d{{4}})(?![\w-])", h_year),
         ("decade", r"(?:\bthe\s+)?(?:\b(?P<mod>early|late|mid)[-\s]*)?(?:(?P<dec>(?:1[6-9]|20)\d0)|"
                    r"(?<=\bthe\s)(?P<dec2>\d0)|['’](?P<dec3>\d0)|\b(?P<dec4>\d0)(?=s\b))['’]?s\b", h_decade),
+        ("decade_word", r"\bthe\s+(?:(?P<mod>early|late|mid)[-\s]*)?(?P<word>twenties|thirties|forties|fifties|sixties|"
+                        r"seventies|eighties|nineties)\b", h_decade_word),
         ("century", r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?(?:(?P<rel>this|last|next|past)\s+)?"
                     r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-first)?)?[-\s]*century\b", h_century),
         ("quarter", rf"\b(?:(?P<det>the|this|last|next|that|its|their)\s+)?(?:(?P<yearadj>{year}|this\s+year['’]s|"
@@ -822,12 +1017,17 @@ def rules() -> tuple[Rule, ...]:
         ("clock24", rf"\b(?P<h>[0-2]?\d):(?P<min>[0-5]\d){tz}(?!\d)(?P<word>)?(?P<ampm>)?(?P<wd>)?{time_tail}", h_time),
         ("military", rf"\b(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s+(?P<tz>utc|gmt)\b(?P<word>)?(?P<ampm>)?(?P<wd>)?"
                      rf"{time_tail}", h_time),
-        ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>{f['holiday']})\b(?:\s+(?P<year>{year})\b)?",
+        ("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>{f['holiday']})\b(?:\s+(?P<year>{year})\b)?"
+                    r"(?:\s+(?P<week>week)\b)?",
          h_holiday),
         ("rel_unit", rf"\b(?:(?P<mod>{pmod})\s+)?(?P<rel>last|this\s+past|this|next|(?:the\s+)?(?:past|coming|current|"
-                     r"previous|following|same)|that)\s+(?P<unit>year|month|week(?:end)?|quarter|decade|century)\b",
+                     r"previous|following|same)|that)\s+(?:(?:fiscal|calendar)\s+(?=year\b))?(?P<unit>year|month|week(?:end)?|quarter|decade|century)\b",
          h_rel_unit),
         ("the_weekend", r"\bthe\s+weekend\b", h_the_weekend),
+        ("same_year_ago", r"\bthe\s+same\s+(?P<unit>month|period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|"
+                          r"(?:of\s+)?(?:the\s+)?(?:last|previous|prior)\s+year)\b", h_same_year_ago),
+        ("the_pod", r"\b(?:(?:the|that)\s+(?P<next>(?:next|following)\s+)?|(?P<mod>mid)[-\s]?)"
+                    r"(?P<pod>morning|afternoon|evening)\b(?:\s+(?P<deictic>yesterday|today|tomorrow)\b)?", h_the_pod),
         ("ago", rf"\b(?:(?P<dmod>{dmod})\s+)?(?:(?P<num>{num}|{vague})[-\s]+)?(?P<unit>{unit})\s+"
                 r"(?P<dir>ago|earlier|later|from\s+now|hence)\b", h_ago),
         ("year_ago_adj", r"\byear-(?:ago|earlier)\b", h_year_ago_adj),
@@ -877,10 +1077,13 @@ def _triggers(f: dict[str, str]) -> dict[str, str]:
     """For each rule, words one of which every match contains; scanning only around them is what keeps tagging fast."""
     mon, wd, unit = f["month"], f["weekday"], f["unit"]
     words = {
-        "mdy": mon, "dmy": mon, "month_year": mon, "month": mon, "century": "centur", "quarter": "quarter",
+        "mdy": mon, "dmy": mon, "second_day": r"(?:and|or|to|through)\s+\d", "month_year": mon, "month": mon,
+        "century": "centur",
+        "decade_word": "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties", "quarter": "quarter",
         "period": "period", "half": "half|quarters", "season": f["season"], "weekday_set": wd, "weekday": wd,
         "deictic": f"{f['deictic']}|tonight", "this_pod": f["pod"], "military": "utc|gmt", "holiday": f["holiday"],
-        "rel_unit": unit, "the_weekend": "weekend", "ago": r"(?:ago|earlier|later|now|hence)\b",
+        "rel_unit": unit, "the_weekend": "weekend", "same_year_ago": "same", "the_pod": "morning|afternoon|evening",
+        "ago": r"(?:ago|earlier|later|now|hence)\b",
         "year_ago_adj": "year-", "duration": unit, "bare_plural": "years|months|weeks|decades|centuries|hours|minutes",
         "set_every": r"(?:every|each|per)\b", "set_word": f["setword"], "year_end": r"end\b",
         "spoken_year": r"nineteen|eighteen|two\s+thousand", "week_of": "week", "ref": f["ref"], "fiscal_year": "fiscal",

@@ -466,6 +466,9 @@ _BEFORE_CUE = [  # patterns that end right before the cue
                        re.IGNORECASE)),
     ("adj", re.compile(rf"\b{_NUM}-(?P<unit>year|month|week|day)(?:-old|-long)?\s+(?:[\w-]+['’]s\s+)?$",
                        re.IGNORECASE)),  # "his three-year full-scale invasion": the event lasts N years so far
+    # "when 20 years ago, the index crashed on what is known as Black Monday": earlier in the cue's sentence
+    ("ago", re.compile(rf"\b{_QUAL}{_NUM}\s+(?P<unit>year|month|week|day)s?\s+ago\b[^.!?;]{{0,110}}$",
+                       re.IGNORECASE)),
 ]
 _AFTER_CUE = [  # patterns that start right after the cue
     ("ago", re.compile(rf"^\W*(?:[\w'’-]+\s+){{0,6}}?{_QUAL}{_NUM}\s+(?P<unit>year|month|week|day)s?\s+ago\b",
@@ -535,11 +538,31 @@ def _event_clues(text: str, events: Iterable[AnchorEvent]) -> tuple[list[Clue], 
         for m in found:
             hits.append((m.start(), m.end(), event))
             clues += _offset_clues(text, m.start(), m.end(), event)
+            clues += _anniversary_clues(text, m.start(), m.end(), event)
     return clues, hits
 
 
+_PLAIN_ANNIVERSARY = re.compile(r"\W{0,3}\s*anniversar(?:y|ies)\b", re.IGNORECASE)
+_ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+ANNIVERSARY_DAYS = 3  # an article about an anniversary is from the days around it
+
+
+def _anniversary_clues(text: str, start: int, end: int, event: AnchorEvent) -> list[Clue]:
+    """"on the Black Monday anniversary", "the anniversary of the attack": near the event's month and day, in a
+    later year (which one, other clues say)."""
+    if not (_PLAIN_ANNIVERSARY.match(text, end) or _ANNIVERSARY_OF.search(text, max(0, start - 40), start)):
+        return []
+    d = event.day
+    spans = []
+    for year in range(d.year + 1, YEARLESS_YEARS[1] + 1):
+        day = _safe_date(year, d.month, min(d.day, 28) if d.month == 2 else d.day)
+        if day is not None:
+            spans.append(_clip(day.toordinal() - ANNIVERSARY_DAYS, day.toordinal() + ANNIVERSARY_DAYS))
+    return [Clue(tuple(spans), 1.0, _quote(text[start:end] + " anniversary"))] if spans else []
+
+
 def _offset_clues(text: str, start: int, end: int, event: AnchorEvent) -> list[Clue]:
-    before = text[max(0, start - 90):start]
+    before = text[max(0, start - 160):start]
     after = text[end:end + 80]
     found = [(kind, m, before[m.start():]) for kind, rx in _BEFORE_CUE if (m := rx.search(before))]
     found += [(kind, m, after[:m.end()]) for kind, rx in _AFTER_CUE if (m := rx.search(after))]
@@ -648,6 +671,41 @@ def _nearest_year(start: int, end: int, years: Sequence[Mention], *, after_only:
 STRONG = 3.0  # the weight of a cue that on its own settles the year
 WEEKDAY_DATE_DAYS = 7  # an article names a date with its weekday only within about a week of it
 YEAR_WINDOW = (-1, 4)  # the years after the latest year named that a yearless date may fall in
+
+
+OWN_DAY = 4.0  # the weight of the article naming its own day: a dateline, "today (Dec. 11)", "Updated Dec. 11"
+
+_OWN_DATE_MDY = rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YR})?"
+_OWN_DATE_DMY = rf"(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YR})?"
+_OWN_DATE_ISO = r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"
+_CLOCK = r"(?:\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\s*)?,?\s+)?"  # "Updated 3:45 PM EST, Dec. 19'
+_TODAY = r"\b(?:[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))"
+_DATELINE_CITY = r"(?m)^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?,\s+"
+_STAMP = (r"(?m)^\W{0,3}(?:(?:This|The)\s+(?:story|article|post|page|report)\s+(?:was|has\s+been)\s+)?"
+          r"(?:[Ll]ast\s+)?(?:[Uu]pdated|[Pp]ublished|[Pp]osted)(?:\s+on)?:?\s+")
+_OWN_DAY_RULES = [re.compile(rx) for date_rx in (_OWN_DATE_MDY, _OWN_DATE_DMY) for rx in (
+    rf"{_TODAY}\s*(?:\(\s*|,\s*|\s+[-—–]\s*|\s+is\s+){date_rx}",  # "today (Dec. 11)", "Today is Monday, Dec. 11"
+    rf"\b{date_rx}\s*\(\s*(?:today|this\s+morning)\s*\)",  # "Dec. 11 (today)"
+    rf"{_DATELINE_CITY}{date_rx}\s*(?:\([A-Za-z. ]{{2,24}}\)\s*)?[-—–]",  # "KYIV, Dec. 11 (Reuters) -"
+)] + [re.compile(rf"{_STAMP}{_CLOCK}{date_rx}")  # "Updated: Dec. 11, 2023", "This story was updated on Dec. 11."
+      for date_rx in (_OWN_DATE_MDY, _OWN_DATE_DMY, _OWN_DATE_ISO)]
+
+
+def _own_day_clues(text: str, years: range) -> list[Clue]:
+    """The article naming its own day: a dateline, a date given for 'today', or its published / updated stamp.
+    Without a year the day is one of the candidate years' (those whose weekday fits, when one is named)."""
+    out = []
+    for rule in _OWN_DAY_RULES:
+        for m in rule.finditer(text):
+            month = int(m["mon"]) if m["mon"].isdigit() else _MONTHS[m["mon"]]
+            day = int(m["day"])
+            wd = _WEEKDAYS[m["wd"]] if m.groupdict().get("wd") else None
+            years_of = [int(m["year"])] if m["year"] else list(years)
+            days = [d for y in years_of if (d := _safe_date(y, month, day)) and (wd is None or d.isoweekday() == wd)]
+            if days:
+                spans = tuple((d.toordinal(), d.toordinal()) for d in days)
+                out.append(Clue(spans, OWN_DAY, _quote(m.group(0).strip(" -—–("))))
+    return out
 
 
 def _strong_clues(mentions: Sequence[Mention]) -> list[Clue]:
@@ -802,7 +860,7 @@ def infer_published(text: str, *, not_after: date | None = None, crawled: date |
     mentions = _pin_to_events(mentions, hits, text)
     years = range(YEARLESS_YEARS[0], min(YEARLESS_YEARS[1], date.fromordinal(hi).year) + 1)
     clues = [*event_clues, *_dated_clues(mentions, years), *_year_offset_clues(text, mentions),
-             *_near_mentioned_years(mentions), *_strong_clues(mentions)]
+             *_near_mentioned_years(mentions), *_strong_clues(mentions), *_own_day_clues(text, years)]
     if not clues:
         return Published(method="none")
     if crawled:

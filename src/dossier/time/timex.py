@@ -134,6 +134,28 @@ def _abbrev_end(token: str) -> bool:
                           "sat.", "sun.")) or last.count(".") > 1
 
 
+_OPEN_QUOTE = re.compile(r"(?:\"|“|``|''|‘)$")
+_CLOSE_QUOTE = re.compile(r"[,.]?(?:\"|”|''|’)")
+_TITLE_GLUE = {"of", "the", "and", "with", "for", "a", "in", "on", "at", "to"}
+_ALWAYS_CAPITAL = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)",
+                             re.IGNORECASE)
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """'"This Week"', '``Spring of Life'' demonstrations', "CBS's ''60 Minutes''": a quoted title, not a time."""
+    words = re.findall(r"[A-Za-z]+", text[start:end])
+    if not words or not all(w[0].isupper() for w in words) or all(_ALWAYS_CAPITAL.match(w) for w in words):
+        return False
+    quote = _OPEN_QUOTE.search(text, max(0, start - 2), start)
+    if not quote or not re.search(r"[A-Za-z0-9'’]\s*$", text[max(0, quote.start() - 3):quote.start()]):
+        return False  # a quotation that opens a sentence ('"Tomorrow," he said') is speech, not a title
+    close = _CLOSE_QUOTE.search(text, end, min(len(text), end + 60))
+    if close is None:
+        return False
+    rest = re.findall(r"[A-Za-z]+", text[end:close.start()])
+    return len(rest) <= 6 and all(w[0].isupper() or w in _TITLE_GLUE for w in rest)
+
+
 def tag_timexes(text: str, anchor: date | None) -> list[Timex]:
     """Find and normalise temporal expressions in `text`, resolving relative ones against `anchor`."""
     ctx = Context(text=text, anchor=anchor)
@@ -149,7 +171,9 @@ def tag_timexes(text: str, anchor: date | None) -> list[Timex]:
                 rejected.add(id(cand))
                 continue
             start = hit.start if hit.start is not None else cand.start
-            end = _trim(text, start, cand.end)
+            end = _trim(text, start, hit.end if hit.end is not None else cand.end)
+            if _quoted_title(text, start, end):
+                continue
             out.append(Timex(start, end, text[start:end], hit.type, hit.value, hit.mod))
         if not rejected:
             break

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from dossier import __version__
-from dossier.web import api, pages
+from dossier.web import api, docs, pages
 from dossier.web.access import StoreAccess
 from dossier.web.security import Guard
 
@@ -22,11 +22,15 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         title="Dossier",
         version=__version__,
         description="A news story as a sourced, dated record: timeline, incidents, actors, statements, positions.",
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.access = StoreAccess(db)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(docs.router)
     app.mount("/static", StaticFiles(directory=str(files("dossier.web").joinpath("static"))), name="static")
+    app.mount(docs.ASSETS, StaticFiles(directory=docs.assets_dir()), name="docs-assets")
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse | HTMLResponse:

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 
 def safe_url(url: str | None) -> str | None:
@@ -30,6 +31,26 @@ def path(value: str) -> str:
     return quote(value, safe=":")
 
 
+# Small fragments used for every item of a long list: Python, not Jinja macros (a macro call costs far
+# more). Every value goes through `escape`.
+def parties(names: list[str]) -> Markup:
+    """Party names, each a link to the timeline filtered by it."""
+    return Markup(", ".join(f'<a class="party" href="/{escape(query({}, actor=n))}">{escape(n)}</a>' for n in names))
+
+
+def sources(outlets: int, reports: int) -> Markup:
+    return Markup(f'<span class="src" title="independent outlets · reports">{escape(outlets)} outlet'
+                  f'{"" if outlets == 1 else "s"} · {escape(reports)} report{"" if reports == 1 else "s"}</span>')
+
+
+def speaker(st: dict[str, Any]) -> Markup:
+    """The speaker of a statement: a link to the actor page when resolved to an entity."""
+    name = st.get("speaker_name") or st.get("speaker_mention")
+    if st.get("speaker_id"):
+        return Markup(f'<a class="speaker" href="/actors/{escape(path(st["speaker_id"]))}">{escape(name)}</a>')
+    return Markup(f'<span class="speaker">{escape(name or "unattributed")}</span>')
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -37,10 +58,11 @@ def environment() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates are package data: no stat() of each file on every page
     )
     env.filters["safe_url"] = safe_url
     env.filters["path"] = path
-    env.globals["query"] = query
+    env.globals.update(query=query, parties=parties, sources=sources, speaker=speaker)
     return env
 
 

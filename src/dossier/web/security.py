@@ -15,12 +15,12 @@ from starlette.responses import JSONResponse, RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 COOKIE = "dossier_token"
-# Pages need no script and nothing from elsewhere; /docs loads Swagger UI from its CDN.
+# Pages need no script and nothing from elsewhere; /docs and /redoc run their own (packaged) script.
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none';"
             " base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net;"
-            " style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:;"
-            " object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+            " img-src 'self' data:; worker-src 'self' blob:; object-src 'none'; base-uri 'none';"
+            " frame-ancestors 'none'")
 
 
 class Guard:

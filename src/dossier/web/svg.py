@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -85,14 +85,22 @@ def positions_chart(positions: list[dict[str, Any]]) -> Markup:
         y = 20 + i * row
         parts.append(f'<text x="{left - 8}" y="{y + 4}" text-anchor="end">{escape(issue[:30])}</text>'
                      f'<line x1="{left}" x2="{left + width}" y1="{y}" y2="{y}" class="grid"/>')
+    seen: dict[tuple[str, int], int] = {}
     for d, p in sorted(dated, key=lambda dp: dp[0]):
         x = left + width * (d - lo).days / span if span else left + width / 2
         y = 20 + issues.index(p["issue"]) * row
+        repeat = seen[(p["issue"], round(x))] = seen.get((p["issue"], round(x)), -1) + 1
+        x += 9 * repeat  # several positions on one issue and day: side by side, not on top of each other
         colour = STANCE_COLOURS.get(p["stance"], "#555")
         tip = f"{d.isoformat()} {p['stance']} · {p['issue']}: {p.get('evidence', '')[:200]}"
         parts.append(f'<circle cx="{x:.1f}" cy="{y}" r="6" fill="{colour}" class="stance-{escape(p["stance"])}">'
                      f"<title>{escape(tip)}</title></circle>")
     axis_y = height - 12
-    parts.append(f'<text x="{left}" y="{axis_y}">{lo.isoformat()}</text>'
-                 f'<text x="{left + width}" y="{axis_y}" text-anchor="end">{hi.isoformat()}</text></svg>')
+    ticks = [(lo, "start"), (hi, "end")]
+    if span >= 60:  # three dates between the ends, so the axis can be read
+        ticks[1:1] = [(lo + timedelta(days=span * k // 4), "middle") for k in (1, 2, 3)]
+    for d, anchor in ticks:
+        x = left + width * (d - lo).days / span
+        parts.append(f'<text x="{x:.0f}" y="{axis_y}" text-anchor="{anchor}">{d.isoformat()}</text>')
+    parts.append("</svg>")
     return Markup("".join(parts))
