@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +204,22 @@ def test_timeline_filters_by_date_actor_and_place() -> None:
     day = build_timeline(incidents, statements, Filters(place="istanbul"))
     assert [i["ref"] for i in day[0]["items"]] == ["b", "d/s1"]
     assert build_timeline(incidents, statements, Filters(actor="peskov"))[0]["items"][0]["kind"] == "statement"
+
+
+def test_paraphrased_reports_of_one_handover_merge_across_articles_but_not_within_one() -> None:
+    first = ("Besides several swaps of captives, the talks led to the handover of fallen servicemen's bodies, "
+             "according to officials in both capitals who spoke on condition of anonymity.")
+    second = ("A separate exchange of 4,000 soldiers' remains is continuing, although the delegation head "
+              "declined to confirm the figure when asked by journalists.")
+    both = [PARTY_UA, PARTY_RU]
+
+    def handover(sentence: str, body: str) -> dict[str, Any]:
+        return event(sentence, body, kind="RETREAT", mode="release", place={}, day="2025-06-06",
+                     source="publication", actor=both)
+
+    a = mentions_of(record("a", "Wire One", first, [handover(first, first)], published="2025-06-06"))[0]
+    b = mentions_of(record("b", "Wire Two", second, [handover(second, second)], published="2025-06-04"))[0]
+    a, b = (replace(m, recipients=[], recipient_names=[], recipient_countries=[]) for m in (a, b))
+    assert same_incident(a, b)
+    b_in_a = replace(b, doc="a", event_id="e-other", evidence_start=500)
+    assert not same_incident(a, b_in_a)

@@ -430,3 +430,8 @@ def test_a_quoted_word_that_opens_speech_is_still_a_timex() -> None:
     assert only('"Tomorrow," the coach said.').value == "2025-02-13"
     text = "They marched by the end of May of that year."
     assert values(text, date(2025, 10, 1))[0] == ("the end of May", "DATE", "2025-05")
+
+
+def test_an_initialism_does_not_end_the_sentence_that_sets_a_weekdays_direction() -> None:
+    text = "The envoy is set to meet U.S. Senator Ann Lee in Oslo on Friday."
+    assert [(t.text, t.value) for t in tag_timexes(text, date(2025, 2, 12))] == [("Friday", "2025-02-14")]

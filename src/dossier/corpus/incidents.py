@@ -35,6 +35,10 @@ PARTY_PENALTY = 0.75  # ... less when their actors differ (actor attribution is 
 UNDATED_EXTRA = 1.5  # ... and this much more when either date is unknown
 MAX_MONTHS = 14  # a date interval longer than this is too vague to block (and to merge) on
 NUMBERS = ("dead", "injured", "people")
+# Each event word family ("remains", "exchange") that the evidence sentences of two articles both use adds
+# this much: long sentences dilute the word overlap (Dice) even when they share the words naming the happening.
+FAMILY_WEIGHT = 0.25
+MAX_FAMILIES = 4
 # How much an incident of each type weighs in salience, before casualties and outlets.
 SEVERITY = {
     "ASSAULT": 1.0, "COERCE": 0.7, "MOBILIZE": 0.6, "THREATEN": 0.5, "SANCTION": 0.6, "AGREE": 0.6,
@@ -352,6 +356,9 @@ def support(a: Mention, b: Mention) -> float:
     if a.mode and a.mode == b.mode:
         score += 0.5
     score += sum(0.75 for k in NUMBERS if k in a.numbers and a.numbers.get(k) == b.numbers.get(k))
+    if a.doc != b.doc:  # within one article every sentence shares the story's words
+        shared_terms = {w for w in set(a.words) & set(b.words) if w.startswith("~")}  # data/word_families.yaml
+        score += FAMILY_WEIGHT * min(len(shared_terms), MAX_FAMILIES)
     return score + 3.0 * dice(a.words, b.words)
 
 

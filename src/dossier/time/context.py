@@ -11,7 +11,7 @@ from dossier.time.lexicon import alternation, lexicon
 
 _ABBREVIATIONS = ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Jr",
                   "Sr", "No", "Inc", "Co", "Corp", "Ltd", "Mt", "Ft", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
-_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])"  # and initials: "U.S."
 _SENT_END = re.compile(rf"(?:{_NOT_AFTER}[.]|[!?])\s+(?=[A-Z\"'`(])|\n")
 _CLAUSE = re.compile(r"[,;:]\s|\s--?\s|``|''")
 
