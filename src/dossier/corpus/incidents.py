@@ -356,7 +356,8 @@ def support(a: Mention, b: Mention) -> float:
     if a.mode and a.mode == b.mode:
         score += 0.5
     score += sum(0.75 for k in NUMBERS if k in a.numbers and a.numbers.get(k) == b.numbers.get(k))
-    if a.doc != b.doc:  # within one article every sentence shares the story's words
+    if a.doc != b.doc and a.lo and b.lo:  # within one article every sentence shares the story's words; an
+        # undated report of a common kind of happening (a strike on a capital) would bridge two days
         shared_terms = {w for w in set(a.words) & set(b.words) if w.startswith("~")}  # data/word_families.yaml
         score += FAMILY_WEIGHT * min(len(shared_terms), MAX_FAMILIES)
     return score + 3.0 * dice(a.words, b.words)
