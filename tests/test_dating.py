@@ -86,3 +86,11 @@ def test_a_background_mention_of_a_well_known_event_takes_that_events_day() -> N
     assert ref.timex is not None and ref.timex["anchor"] == "ukraine_full_scale_invasion"
     gathered = dating_for(text).date_of(*span_of(text, "gathered"))
     assert gathered.value == "2025-03-10"
+
+
+def test_an_event_noun_takes_the_date_of_its_own_relative_clause() -> None:
+    text = "Officials welcomed the talks that took place in Vienna on March 3, but gave no details."
+    ref = dating_for(text).date_of(*span_of(text, "talks"))
+    assert (ref.value, ref.source) == ("2025-03-03", "text")
+    welcomed = dating_for(text).date_of(*span_of(text, "welcomed"))
+    assert welcomed.source == "publication"

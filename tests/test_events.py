@@ -513,3 +513,120 @@ def test_a_dateline_is_not_the_subject_and_the_venue_is_not_the_recipient() -> N
     assert event["recipient"] == []
     assert event["event_loc"]["resolved_place"] == "Riga"
     assert not event["text_info"]["text"].endswith(("\n", " "))
+
+
+def test_every_party_carries_the_words_that_name_it() -> None:
+    event = first("Amnesty International accused the Nigerian army of ignoring warnings.")
+    assert event["event"] == "ACCUSE"
+    assert names(event["recipient"]) == ["Nigeria"]
+    assert event["recipient"][0]["mention"] == "Nigerian army"
+    assert event["actor"][0]["mention"] == "Amnesty International"
+
+
+def test_a_party_not_named_in_the_sentence_has_no_mention() -> None:
+    found = events_of("Russian forces shelled Dobrianka on Monday. Gomel was hit by rockets on Tuesday.")
+    carried = next(e for e in found if "Gomel" in e["text_info"]["text"] and e["event"] == "ASSAULT")
+    assert names(carried["actor"]) == ["Russia"]
+    assert carried["actor"][0]["mention"] is None
+
+
+def test_an_agreement_to_release_carries_the_released_count() -> None:
+    found = events_of("Although the talks brought no truce, both countries agreed to free more than 500 prisoners "
+                      "from each side, all of whom were wounded, sick or elderly.")
+    agree = next(e for e in found if e["event"] == "AGREE")
+    assert agree["status"] == "occurred"
+    assert agree["size"]["people"] == 500
+    assert not any(e["event"] in ("THREATEN", "ASSAULT") for e in found)
+
+
+def test_an_exchange_named_by_a_free_relative_is_planned_with_its_count() -> None:
+    found = events_of("Armenia and Azerbaijan plan to carry out what officials said would be the biggest prisoner "
+                      "exchange of the conflict next week, involving up to 300 people from each side.")
+    swap = next(e for e in found if e["event"] == "RETREAT")
+    assert swap["mode"] == "release"
+    assert swap["status"] == "planned"
+    assert swap["size"]["people"] == 300
+
+
+def test_a_deadly_attack_takes_the_casualties_reported_later_for_it() -> None:
+    found = events_of("Russian forces launched a deadly drone attack on Odesa. The governor spoke to reporters. "
+                      "Russian drones struck Odesa, killing three people and injuring seven others.")
+    attacks = [e for e in found if e["event"] == "ASSAULT"]
+    assert attacks[0]["text_info"]["text"].startswith("Russian forces launched")
+    assert (attacks[0]["size"]["dead"], attacks[0]["size"]["injured"]) == (3, 7)
+
+
+def test_an_attack_not_called_deadly_takes_no_later_count() -> None:
+    found = events_of("Russian forces launched a drone attack on Odesa. "
+                      "Russian drones struck Odesa, killing three people.")
+    attacks = [e for e in found if e["event"] == "ASSAULT"]
+    assert attacks[0]["size"]["dead"] is None
+
+
+def test_an_agreement_takes_the_count_of_the_same_agreement_in_the_next_sentence() -> None:
+    found = events_of("Chad and Sudan agreed on a prisoner swap during talks in Doha. "
+                      "Chad and Sudan agreed to release 200 prisoners from each side.")
+    agreements = [e for e in found if e["event"] == "AGREE"]
+    assert [a["size"]["people"] for a in agreements[:2]] == [200, 200]
+    assert agreements[0]["recipient"] == []  # where they agreed is no party
+
+
+def test_the_owner_of_pledged_support_is_not_its_recipient() -> None:
+    event = first("The Czech prime minister pledged his country's full support for the Libyan government.")
+    assert event["event"] == "SUPPORT"
+    assert names(event["recipient"]) == ["Libya"]
+    voiced = first("In a statement, the Egyptian foreign ministry expressed Egypt's solidarity with and support for "
+                   "the people of Sudan.")
+    assert "Egypt" not in names(voiced["recipient"])
+
+
+def test_the_owner_of_a_welcomed_decision_is_its_recipient() -> None:
+    event = first("The Latvian prime minister welcomed Lukashenko's decision to free the journalists.")
+    assert event["event"] == "SUPPORT"
+    assert names(event["recipient"]) == ["Lukashenko"]
+
+
+def test_a_refusal_until_someone_acts_is_addressed_to_them() -> None:
+    event = first("The dockers' union said it will not end the strike until the port authority raises wages.")
+    assert event["event"] == "REJECT"
+    assert names(event["recipient"]) == ["port authority"]
+
+
+def test_refusing_to_allow_or_to_answer_names_the_party_refused() -> None:
+    allowed = first("The minister refused to allow two foreign airlines to land in the country.")
+    assert allowed["event"] == "REJECT"
+    assert allowed["recipient"][0]["mention"] == "two foreign airlines"
+    answered = first("The ministry refused to respond to a request from twenty lawmakers.")
+    assert answered["event"] == "REJECT"
+    assert answered["recipient"][0]["mention"] == "twenty lawmakers"
+
+
+def test_the_outlet_ordered_to_stop_publishing_is_the_recipient() -> None:
+    event = first("The military government ordered the opposition newspaper to suspend publication for eight weeks.")
+    assert event["event"] == "COERCE"
+    assert event["recipient"][0]["mention"] == "opposition newspaper"
+
+
+def test_an_investigation_into_claims_is_aimed_at_whoever_the_claims_name() -> None:
+    event = first("Danish military police have launched an investigation into claims that two guards beat detainees.")
+    assert event["event"] == "ACCUSE"
+    assert event["recipient"][0]["mention"] == "two guards"
+
+
+def test_help_for_a_counted_crowd_goes_to_the_place_it_is_in() -> None:
+    event = first("The charity is providing food aid to about 200,000 people in northern Mali.")
+    assert event["event"] == "AID"
+    assert event["recipient"][0]["country"] == "MLI"
+
+
+def test_whoever_is_called_receives_what_the_call_was_for() -> None:
+    found = events_of("The emir called the Sudanese president on Saturday to express his support for Sudan.")
+    support = next(e for e in found if e["event"] == "SUPPORT")
+    assert support["recipient"][0]["mention"] == "Sudanese president"
+
+
+def test_a_party_inside_the_condition_of_a_threat_is_not_its_target() -> None:
+    event = first("Rebel units threatened to shell Estonian forces based in the town if western troops launched any "
+                  "attack against Serbs.")
+    assert event["event"] == "THREATEN"
+    assert event["recipient"][0]["mention"] == "Estonian forces"

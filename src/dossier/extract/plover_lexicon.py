@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from dossier.cache import cached
 
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -107,6 +111,18 @@ def load_yaml(name: str) -> Any:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    """Built once and pickled under the user cache folder (keyed by the data file and this code): parsing the
+    YAML costs more than the first article's events."""
+    return cached("plover-lexicon", _lexicon_stamp(), Lexicon, _build_lexicon)
+
+
+def _lexicon_stamp() -> str:
+    digest = hashlib.sha256(resources.files("dossier.data").joinpath("plover_patterns.yaml").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _build_lexicon() -> Lexicon:
     data = load_yaml("plover_patterns.yaml")
     return Lexicon(
         verbs=_rules(data["verbs"]),

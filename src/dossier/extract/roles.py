@@ -165,17 +165,44 @@ def recipient_of(event: str, verb: Token, noun: Token | None, content_nouns: fro
     candidate that is a party, or that stands for one ('Ukraine's calls' -> Ukraine)."""
     for candidate in _recipient_candidates(event, verb, noun):
         found = party_or_owner(candidate, content_nouns)
+        if found is not None and event in _GIVING and _casualties(found):
+            return _people_place(found) or found  # 'food aid to 300,000 people in northeast Nigeria'
         if found is not None:
             return found
     return None
+
+
+_CLAIM_NOUNS = {"claim", "allegation", "report", "accusation", "suspicion", "charge"}
+
+
+def _alleged_subject(noun: Token) -> Token | None:
+    """'an investigation into claims that two servicemen abused children': whoever the claim is about."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "over", "about")):
+        for claim in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _CLAIM_NOUNS):
+            clause = next((c for c in claim.children if c.dep_ in ("acl", "ccomp")), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+    return None
+
+
+def _people_place(people: Token) -> Token | None:
+    """The place a counted group of people is in, which stands for them as the recipient of help."""
+    return next((g for c in people.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None)
 
 
 def _recipient_candidates(event: str, verb: Token, noun: Token | None) -> list[Token]:
     preps = _RECIPIENT_PREPS.get(event, ("against",))
     found: list[Token | None] = []
     if noun is not None:
+        if event == "ACCUSE":
+            found.append(_alleged_subject(noun))
         found += [_prep_object(noun, preps), _of_patient(noun, event), _clause_object(noun)]
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        if verb.lemma_.lower() in _PERMIT_VERBS:  # 'would allow the WFP to deliver food to X': the WFP is allowed
+            found.append(next((g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                               for g in c.children if g.dep_ == "nsubj"), None))
         if verb.lemma_.lower() in _GIVE_VERBS or event == "AID":
             found.append(next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None))
             found.append(_prep_object(verb, ("to", "for")) or _given_to(verb))
@@ -186,15 +213,36 @@ def _recipient_candidates(event: str, verb: Token, noun: Token | None) -> list[T
         patient = patient_of(verb)
         if patient is not None and patient.lemma_.lower() in _RESTRICTIONS:
             found.append(_prep_object(patient, ("on", "against", "of", "for", "with", "to")))
+        given = patient is not None and given_owner(event, verb, patient) is not None
+        if given:  # 'pledged his country's support for X': the owner gives, the 'for' object receives
+            found.append(_prep_object(patient, preps))
         if patient is not None and (noun is None or patient.i != noun.i) and patient.lower_ not in _RELATIVE \
-                and not (event == "ASSAULT" and _casualties(patient)) and not _own_forces(event, patient):
+                and not (event == "ASSAULT" and _casualties(patient)) and not _own_forces(event, patient) \
+                and not given:
             found.append(patient)
         found.append(_prep_object(verb, preps))
         if event in ("MOBILIZE", "THREATEN") or _own_forces(event, patient):
             found.append(_nested_object(verb, ("against",)))
+        if event == "COERCE" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ORDER_VERBS:
+            found.append(patient_of(verb.head))  # 'ordered the newspaper to suspend publication'
     return [t for t in found if t is not None]
 
 
+_ORDER_VERBS = {"order", "force", "compel", "oblige", "instruct", "direct", "require"}
+
+
+_GIVING = {"SUPPORT", "AID", "COOPERATE", "AGREE"}
+_GIVING_VERBS = _GIVE_VERBS | {"express", "reaffirm", "reiterate", "voice", "declare", "announce", "confirm", "renew"}
+
+
+def given_owner(event: str, verb: Token | None, given: Token | None) -> Token | None:
+    """'pledged his country's support', 'expressed Egypt's solidarity': the owner of what a party gives or voices
+    is the giver, never the recipient (the owner of what it welcomes is: 'welcomed Trump's decision')."""
+    if event not in _GIVING or given is None:
+        return None
+    if verb is not None and given.head.i == verb.i and verb.lemma_.lower() not in _GIVING_VERBS:
+        return None
+    return next((c for c in given.children if c.dep_ == "poss"), None)
 _RESTRICTIONS = {"ban", "blockade", "embargo", "sanction", "restriction", "curfew", "siege", "boycott", "tariff",
                  "moratorium", "freeze", "suspension", "limit", "cap", "veto", "quota"}
 _FORCES = {"troop", "force", "forces", "army", "soldier", "men", "man", "police", "military", "brigade", "battalion",
@@ -229,10 +277,19 @@ def _own_forces(event: str, patient: Token | None) -> bool:
     return patient.lemma_.lower() in _FORCES
 
 
+def _in_condition(token: Token, verb: Token) -> bool:
+    """Whether a token below `verb` sits in a condition clause of it ('... if western forces attacked Serbs')."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in token.children):
+            return True
+        token = token.head
+    return False
+
+
 def _nested_object(verb: Token, preps: tuple[str, ...]) -> Token | None:
     """'mobilized troops for a battle against X': the object of `preps` one phrase further down."""
     for token in verb.subtree:
-        if token.dep_ == "prep" and token.lower_ in preps and token.head.i != verb.i:
+        if token.dep_ == "prep" and token.lower_ in preps and token.head.i != verb.i and not _in_condition(token, verb):
             found = next((c for c in token.children if c.dep_ == "pobj" and c.ent_type_ not in _NOT_PARTIES), None)
             if found is not None:
                 return found
@@ -505,6 +562,17 @@ def addressee(anchor: Token) -> Token | None:
     return next((c for c in anchor.head.children if c.dep_ in ("dobj", "dative") and is_party(c)), None)
 
 
+_CALLING = {"call", "phone", "telephone", "ring"}
+
+
+def called_party(anchor: Token) -> Token | None:
+    """'X called Erdogan to apologize', 'phoned Y to express support for Z': the party called is the recipient of
+    what the call was for."""
+    if anchor.dep_ not in ("advcl", "xcomp") or anchor.head.lemma_.lower() not in _CALLING:
+        return None
+    return next((c for c in anchor.head.children if c.dep_ in ("dobj", "oprd") and is_party(c)), None)
+
+
 _ADDRESSING = _ACCUSING | {"urge", "demand", "ask", "call", "order", "warn", "threaten", "target", "invite", "press",
                            "request", "require", "allow", "direct", "instruct", "ban", "bar", "reject", "reward"}
 
@@ -586,9 +654,34 @@ def complement_party(anchor: Token) -> Token | None:
     verb = next((c for c in anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if verb is None:
         return None
-    patient = patient_of(verb) if verb.lemma_.lower() in _SOCIAL_VERBS else None
+    lemma = verb.lemma_.lower()
+    patient = patient_of(verb) if lemma in _SOCIAL_VERBS else None
+    if lemma in _PERMIT_VERBS:  # 'refused to allow two airlines to land': the party allowed
+        patient = patient_of(verb) or next((g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                                            for g in c.children if g.dep_ == "nsubj"), None)
+    if lemma in _ANSWER_VERBS:  # 'refused to respond to a request from 20 MPs': who asked
+        asked = _prep_object(verb, ("to",)) or patient_of(verb)
+        patient = asked if asked is None or is_party(asked) else _prep_object(asked, ("from", "by", "of"))
     found = patient or _prep_object(verb, ("with", "against"))
     return found if found is not None and is_party(found) and found.lower_ not in _RELATIVE else None
+
+
+_PERMIT_VERBS = {"allow", "permit", "let", "authorize", "authorise"}
+_ANSWER_VERBS = {"respond", "reply", "answer", "heed", "comply", "accede"}
+_CONDITION_MARKS = {"until", "till", "unless", "if"}
+
+
+def condition_party(anchor: Token) -> Token | None:
+    """'will not end the strike until the government pays', 'threatened to open the border unless the EU helps':
+    the party that must meet the condition is the one the refusal or threat is addressed to."""
+    for clause in anchor.children:
+        if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
+                                             for c in clause.children):
+            continue
+        agent = passive_agent(clause) or next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if agent is not None and agent.pos_ != "PRON" and is_party(agent):
+            return agent
+    return None
 
 
 _SOCIAL_VERBS = {"meet", "see", "receive", "host", "visit", "help", "support", "join", "attack", "fight", "strike",

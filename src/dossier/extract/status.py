@@ -97,18 +97,19 @@ def _chain(start: Token, reporting_lemmas: frozenset[str]) -> list[Token]:
 
 def _verb_markers(token: Token, embedding: bool) -> dict[str, bool]:
     children = list(token.children)
-    lowers = {c.lower_ for c in children}
-    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    marks = [(c.dep_, c.lower_) for c in children]  # read once: spaCy builds each string on every access
+    lowers = {w for _, w in marks}
+    aux = {w for d, w in marks if d in ("aux", "auxpass")}
     lemma = token.lemma_.lower()
-    future_time = any(c.lower_ in _FUTURE_TIME or any(g.lower_ == "next" for g in c.children)
-                      for c in children if c.dep_ in ("npadvmod", "advmod", "prep", "tmod"))
     return {
-        "negated": any(c.dep_ == "neg" or (c.lower_ in ("never",) and c.dep_ == "advmod") for c in children)
+        "negated": any(d == "neg" or (w in ("never",) and d == "advmod") for d, w in marks)
         or (embedding and lemma in _FAILURE),
-        "future": bool(aux & _FUTURE_AUX) or _going_to(token) or (embedding and lemma in _PLANNING) or future_time,
+        "future": bool(aux & _FUTURE_AUX) or _going_to(token) or (embedding and lemma in _PLANNING)
+        or any(w in _FUTURE_TIME or any(g.lower_ == "next" for g in c.children)  # a future time, read last
+               for c, (d, w) in zip(children, marks, strict=True) if d in ("npadvmod", "advmod", "prep", "tmod")),
         "hypothetical": bool(aux & _HYPOTHETICAL_AUX) or bool(lowers & _HYPOTHETICAL_WORDS)
-        or any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_IF for c in children)
-        or (token.dep_ == "advcl" and any(c.lower_ in _SUBORDINATE_IF for c in children)),
+        or any(d == "mark" and w in _SUBORDINATE_IF for d, w in marks)
+        or (token.dep_ == "advcl" and bool(lowers & _SUBORDINATE_IF)),
         "would": "would" in aux or "'d" in aux,
         "past": token.tag_ in ("VBD", "VBN") or bool(aux & {"did", "had", "has", "have"}),
     }

@@ -40,27 +40,33 @@ class Trigger:
     noun: Token | None  # the event noun, when the event is named by one
     content: list[Trigger] = field(default_factory=list)
     speaker: Token | None = None  # who demands it, for an obligation reported as speech ("X said Y must ...")
+    background_memo: str | None = field(default=None, repr=False, compare=False)  # background_kind, once read
 
     @property
     def anchor(self) -> Token:
         return self.verb if self.verb is not None else self.token
 
 
-def sentence_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+def sentence_triggers(sent: Span | list[Token], lex: Lexicon) -> list[Trigger]:
+    """The independent triggers of a sentence (its span, or its tokens in order)."""
     found: dict[int, Trigger] = {}
+    verbs: list[Token] = []
     for token in sent:
         trigger = None
-        if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.lemma_ != "be"):
+        pos = token.pos_
+        if pos in ("VERB", "AUX"):
+            verbs.append(token)
+        if pos == "VERB" or (pos == "AUX" and token.lemma_ != "be"):
             trigger = verb_trigger(token, lex)
-        elif token.pos_ == "AUX" and token.dep_ == "ROOT":
+        elif pos == "AUX" and token.dep_ == "ROOT":
             trigger = _copular_trigger(token, lex)
-        elif token.pos_ in ("NOUN", "PROPN") and token.i not in found:
+        elif pos in ("NOUN", "PROPN") and token.i not in found:
             trigger = noun_trigger(token, lex, found)
-        elif token.pos_ == "ADJ":
+        elif pos == "ADJ":
             trigger = adjective_trigger(token, lex)
         if trigger is not None and trigger.token.i not in found:
             found[trigger.token.i] = trigger
-    _mark_obligations(sent, found, lex)
+    _mark_obligations(verbs, found, lex)
     return _attach_content(list(found.values()), lex)
 
 
@@ -81,9 +87,10 @@ def adjective_trigger(adj: Token, lex: Lexicon) -> Trigger | None:
 _OBLIGATION = {"must", "should"}
 
 
-def _mark_obligations(sent: Span, found: dict[int, Trigger], lex: Lexicon) -> None:
-    """'X said Y must withdraw' is X's demand on Y: REQUEST, with the act demanded as its content."""
-    for token in sent:
+def _mark_obligations(verbs: list[Token], found: dict[int, Trigger], lex: Lexicon) -> None:
+    """'X said Y must withdraw' is X's demand on Y: REQUEST, with the act demanded as its content.  `verbs`: the
+    sentence's verbs and auxiliaries, in order."""
+    for token in verbs:
         if token.pos_ not in ("VERB", "AUX") or not _obliged(token):
             continue
         speaker_verb = _reporting_head(token, lex)
@@ -133,11 +140,21 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     lemma = verb_lemma(verb, lex)
     if lemma not in lex.verb_heads and lemma not in lex.light_verbs:
         return None
+    if _state_participle(verb):
+        return None
     light = _light_noun_trigger(verb, lex) if lemma in lex.light_verbs else None
     if light is not None and not _via_prep(light, verb):
         return light
     own = _own_verb_trigger(verb, lemma, lex)  # 'provided aid in cooperation with': the verb's act comes first
     return own if own is not None and own.event else light
+
+
+def _state_participle(verb: Token) -> bool:
+    """'all of whom were wounded, ill or under 25': a passive participle with no agent, listed with adjectives,
+    describes a state of its subject, not an act."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.pos_ == "ADJ" for c in verb.conjuncts)
 
 
 def _via_prep(trigger: Trigger, verb: Token) -> bool:
@@ -152,16 +169,26 @@ def _via_prep(trigger: Trigger, verb: Token) -> bool:
 
 
 def _own_verb_trigger(verb: Token, lemma: str, lex: Lexicon) -> Trigger | None:
-    """The verb's own rule; a Trigger with no event when the lexicon says this use is not an event."""
-    objects = _object_lemmas(verb)
-    subject = _subject_lemma(verb)
-    direct = any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
-    transitive = any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    """The verb's own rule; a Trigger with no event when the lexicon says this use is not an event.  What a rule
+    tests of the parse is read only when some rule of the key tests it (most test nothing)."""
+    objects: set[str] | None = None
+    subject: str | None = None
+    features: tuple[bool, bool] | None = None
+    have_subject = False
     for key in _phrasal_keys(verb, lemma):
         rules = lex.verbs.get(key)
         if rules is None:
             continue
-        rule = _first_rule(rules, objects, set(), subject, light=False, direct=direct, transitive=transitive)
+        if objects is None and any(r.obj or r.not_obj for r in rules):
+            objects = _object_lemmas(verb)
+        if not have_subject and any(r.subj for r in rules):
+            subject, have_subject = _subject_lemma(verb), True
+        if features is None and any(r.no_obj or r.needs_obj for r in rules):
+            features = (any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children),
+                        any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children))
+        direct, transitive = features or (False, False)
+        rule = _first_rule(rules, objects if objects is not None else set(), set(), subject, light=False,
+                           direct=direct, transitive=transitive)
         if rule is not None:
             return Trigger(verb, rule.event or "", rule.mode, verb, None)
     return None
@@ -173,9 +200,29 @@ def noun_trigger(noun: Token, lex: Lexicon, found: dict[int, Trigger]) -> Trigge
     rule = noun_rule(noun, lex, light=False)
     if rule is None or rule.event is None:
         return None
+    carrier = _free_relative_carrier(noun, lex)
+    if carrier is not None:  # 'plan to carry out what he said would be the largest exchange'
+        return Trigger(noun, rule.event, rule.mode, carrier, noun)
     if _governed_by_light_verb(noun, lex) or not _noun_counts(noun, found):
         return None
     return Trigger(noun, rule.event, rule.mode, None, noun)
+
+
+def _free_relative_carrier(noun: Token, lex: Lexicon) -> Token | None:
+    """'X plan to carry out what officials said would be the largest exchange', 'held what they called talks':
+    the event noun a free relative ('what ...') ends on is the object of the light verb the relative hangs on."""
+    if noun.dep_ not in ("attr", "oprd") or noun.head.lemma_.lower() not in ("be", "call", "describe", "term"):
+        return None
+    token, seen_what = noun.head, False
+    for _ in range(4):
+        seen_what = seen_what or any(c.lower_ == "what" and c.dep_ in ("nsubj", "dobj", "attr") for c in token.children)
+        head = token.head
+        if token.dep_ not in ("ccomp", "dobj", "xcomp") or head.i == token.i:
+            return None
+        if seen_what and head.pos_ == "VERB" and verb_lemma(head, lex) in lex.light_verbs:
+            return head
+        token = head
+    return None
 
 
 def noun_rule(noun: Token, lex: Lexicon, light: bool, verb: Token | None = None) -> Rule | None:
@@ -295,10 +342,16 @@ _TIME_ENTS = ("DATE", "TIME")
 
 def _phrasal_keys(verb: Token, lemma: str) -> list[str]:
     """Lookup keys, most specific first; a preposition that only dates the act ('called on Friday') is no particle."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")
-             and not any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTS for g in c.children)]
-    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+    particles, preps, objects = [], [], []
+    for c in verb.children:  # one pass: spaCy builds the children and their strings on every access
+        dep = c.dep_
+        if dep == "prt":
+            particles.append(c.lower_)
+        elif dep in ("prep", "agent", "dative"):
+            if not any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTS for g in c.children):
+                preps.append(c.lower_)
+        elif dep == "dobj":
+            objects.append(c.lemma_.lower())
     keys = [f"{lemma} {p} {q}" for p in particles for q in preps]
     keys += [f"{lemma} {p}" for p in particles]
     keys += [f"{lemma} {o}" for o in objects]
@@ -425,7 +478,8 @@ def _content_region(act: Trigger) -> set[int]:
     region = {t.i for h in heads for t in h.subtree}
     # a relative clause inside the content reports a fact of its own ("an exchange, during which each side
     # released 300 prisoners")
-    facts = {t.i for i in region for t in act.token.doc[i].subtree if act.token.doc[i].dep_ == "relcl"}
+    doc = act.token.doc
+    facts = {t.i for i in region if doc[i].dep_ == "relcl" for t in doc[i].subtree}
     return region - facts
 
 
@@ -467,7 +521,12 @@ def background(trigger: Trigger) -> bool:
 def background_kind(trigger: Trigger) -> str:
     """'' for a reported event; 'adjunct' for one in a temporal or causal adjunct (another happening than the
     one reported); 'relative' for one in a relative clause or participle (often the same happening retold)."""
-    token = trigger.anchor
+    if trigger.background_memo is None:  # asked several times per event (salience, merging, confidence)
+        trigger.background_memo = _background_kind(trigger.anchor)
+    return trigger.background_memo
+
+
+def _background_kind(token: Token) -> str:
     if token.dep_ == "amod" and token.pos_ == "VERB":
         return "relative"
     for _ in range(12):

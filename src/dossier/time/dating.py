@@ -15,6 +15,7 @@ day (time/anchored.py), whatever dates its clause names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,12 +49,14 @@ class Dating:
         self.doc = doc
         self.text = doc.text if doc is not None else text
         self._anchors: list[AnchorMention] | None = None
+        self._verb_of: dict[tuple[int, int], int | None] = {}  # a timex's governing verb (token index), found once
+        self._by_start: tuple[list[int], list[int]] | None = None  # timex indexes by start, and their starts
 
     def date_of(self, start: int, end: int, *, exclude: tuple[int, int] | None = None) -> DateRef:
         if anchor := anchor_covering(self.anchors(), start, end):  # "the full-scale invasion": its own day
             return DateRef(anchor.value, "text", {"value": anchor.value, "anchor": anchor.event.id,
                                                   "start": anchor.start, "end": anchor.end})
-        candidates = [t for t in self.timexes if not _inside(t, exclude)]
+        candidates = self.timexes if exclude is None else [t for t in self.timexes if not _inside(t, exclude)]
         timex = self._clause_timex(start, end, candidates)
         if timex is not None:
             return DateRef(timex["value"], "text", timex)
@@ -79,16 +82,40 @@ class Dating:
             return None
         verb = _governing_verb(span.root)
         sentence = span.sent
-        own = [t for t in candidates if self._in_sentence(t, sentence) and self._governed_by(t, verb)]
+        in_sentence = self._within(sentence, candidates)
+        own = [t for t in in_sentence if self._governed_by(t, verb)]
+        if not own and span.root.pos_ in ("NOUN", "PROPN"):  # 'a bombing that took place on Tuesday'
+            own = [t for t in in_sentence
+                   if any(self._governed_by(t, clause) for clause in _noun_clauses(span.root))]
         return _nearest(start, end, own)
+
+    def _within(self, sentence: Span, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The candidates inside the sentence, in their order; all timexes are bisected by start (a long article
+        has hundreds, and every event asks)."""
+        if candidates is not self.timexes:
+            return [t for t in candidates if self._in_sentence(t, sentence)]
+        if self._by_start is None:
+            order = sorted(range(len(self.timexes)), key=lambda k: self.timexes[k]["start"])
+            self._by_start = order, [self.timexes[k]["start"] for k in order]
+        order, starts = self._by_start
+        lo, hi = bisect_left(starts, sentence.start_char), bisect_right(starts, sentence.end_char)
+        return [self.timexes[k] for k in sorted(order[lo:hi]) if self._in_sentence(self.timexes[k], sentence)]
 
     def _in_sentence(self, timex: dict[str, Any], sentence: Span) -> bool:
         return sentence.start_char <= timex["start"] and timex["end"] <= sentence.end_char
 
     def _governed_by(self, timex: dict[str, Any], verb: Token) -> bool:
         assert self.doc is not None
-        span = self.doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
-        return span is not None and len(span) > 0 and _governing_verb(span.root) == verb
+        key = (timex["start"], timex["end"])
+        if key not in self._verb_of:
+            span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
+            self._verb_of[key] = _governing_verb(span.root).i if span is not None and len(span) > 0 else None
+        return self._verb_of[key] == verb.i
+
+
+def _noun_clauses(noun: Token) -> list[Token]:
+    """The verbs of clauses that modify a noun: 'the talks held in May', 'a strike that hit a depot'."""
+    return [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in _VERB_POS]
 
 
 def _governing_verb(token: Token) -> Token:
