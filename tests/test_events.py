@@ -575,9 +575,9 @@ def test_the_owner_of_pledged_support_is_not_its_recipient() -> None:
     event = first("The Czech prime minister pledged his country's full support for the Libyan government.")
     assert event["event"] == "SUPPORT"
     assert names(event["recipient"]) == ["Libya"]
-    voiced = first("In a statement, the Egyptian foreign ministry expressed Egypt's solidarity with and support for "
-                   "the people of Sudan.")
-    assert "Egypt" not in names(voiced["recipient"])
+    voiced = first("Speaking in Vilnius, the Lithuanian foreign minister voiced Lithuania's backing and support for "
+                   "the people of Moldova.")
+    assert "Lithuania" not in names(voiced["recipient"])
 
 
 def test_the_owner_of_a_welcomed_decision_is_its_recipient() -> None:
@@ -608,9 +608,9 @@ def test_the_outlet_ordered_to_stop_publishing_is_the_recipient() -> None:
 
 
 def test_an_investigation_into_claims_is_aimed_at_whoever_the_claims_name() -> None:
-    event = first("Danish military police have launched an investigation into claims that two guards beat detainees.")
+    event = first("Estonian prosecutors launched an investigation into claims that two soldiers beat prisoners.")
     assert event["event"] == "ACCUSE"
-    assert event["recipient"][0]["mention"] == "two guards"
+    assert event["recipient"][0]["mention"] == "two soldiers"
 
 
 def test_help_for_a_counted_crowd_goes_to_the_place_it_is_in() -> None:

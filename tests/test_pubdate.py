@@ -154,8 +154,8 @@ def test_a_dateline_names_the_day() -> None:
 
 def test_a_date_given_for_today_names_the_day_once_the_year_is_known() -> None:
     # the year: after X, formerly Twitter, got its name (July 2023), and within a few years of 2020
-    text = ("The host launched his own streaming service today (Dec. 11) on X, formerly Twitter. He had left his "
-            "old channel in October 2020.")
+    text = ("The comedian opened a paid video channel today (Dec. 11) on X, formerly Twitter. She had quit her "
+            "old network in October 2020.")
     out = infer_published(text)
     assert (out.date, out.precision) == ("2023-12-11", "day")
 
