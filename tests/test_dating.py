@@ -94,3 +94,12 @@ def test_an_event_noun_takes_the_date_of_its_own_relative_clause() -> None:
     assert (ref.value, ref.source) == ("2025-03-03", "text")
     welcomed = dating_for(text).date_of(*span_of(text, "welcomed"))
     assert welcomed.source == "publication"
+
+
+def test_an_attached_clause_without_its_own_date_shares_its_heads() -> None:
+    text = 'The minister said on March 3 that the border would stay shut, arguing that "security comes first."'
+    ref = dating_for(text).date_of(*span_of(text, "arguing"))
+    assert (ref.value, ref.source) == ("2025-03-03", "text")
+    other = "The minister spoke on March 3, and the envoy answered on March 5."
+    answered = dating_for(other).date_of(*span_of(other, "answered"))
+    assert answered.value == "2025-03-05"

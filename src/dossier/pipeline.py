@@ -170,10 +170,22 @@ def statements_stage(states: list[ArticleState]) -> None:
         state.dating = state.dating or Dating(record.timexes, record.published, doc=state.doc)
         statements = find_statements(state.doc, state.entities)
         for st in statements:
-            evidence, quote = st["evidence"], st["quote"]
-            when = state.dating.date_of(evidence["start"], evidence["end"], exclude=(quote["start"], quote["end"]))
+            quote = (st["quote"]["start"], st["quote"]["end"])
+            when = state.dating.date_of(*cue_span(st, state.doc.text), exclude=quote)
             st.update(when.fields())
         record.statements = statements
+
+
+def cue_span(statement: dict[str, Any], text: str) -> tuple[int, int]:
+    """Where the reporting verb stands (outside the quotation), so the saying is dated by the timex of its own
+    clause nearest to it ('X reiterated on Oct. 20 that ...'); the whole evidence span when it is not found."""
+    evidence, quote = statement["evidence"], statement["quote"]
+    cue = statement.get("cue") or ""
+    for lo, hi in ((evidence["start"], quote["start"]), (quote["end"], evidence["end"])):
+        at = text.find(cue, lo, hi) if cue and lo < hi else -1
+        if at >= 0:
+            return at, at + len(cue)
+    return evidence["start"], evidence["end"]
 
 
 @stage("events")

@@ -87,6 +87,8 @@ class Dating:
         if not own and span.root.pos_ in ("NOUN", "PROPN"):  # 'a bombing that took place on Tuesday'
             own = [t for t in in_sentence
                    if any(self._governed_by(t, clause) for clause in _noun_clauses(span.root))]
+        if not own:
+            own = [t for t in in_sentence if any(self._governed_by(t, head) for head in _sharing_heads(verb))]
         return _nearest(start, end, own)
 
     def _within(self, sentence: Span, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -111,6 +113,21 @@ class Dating:
             span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
             self._verb_of[key] = _governing_verb(span.root).i if span is not None and len(span) > 0 else None
         return self._verb_of[key] == verb.i
+
+
+def _sharing_heads(verb: Token) -> list[Token]:
+    """The verbs whose date an undated clause shares: a conjoined verb its first conjunct's ('spoke on Monday and
+    answered'), a participle its saying's ('said on Oct. 21 that ..., arguing that ...', however the parser
+    attached it within the said clause)."""
+    if verb.dep_ == "conj":
+        return [_governing_verb(verb.head)] if verb.head.i != verb.i else []
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return []
+    heads, current = [], verb
+    while current.dep_ in ("advcl", "ccomp", "conj") and current.head.i != current.i and len(heads) < 3:
+        current = _governing_verb(current.head)
+        heads.append(current)
+    return heads
 
 
 def _noun_clauses(noun: Token) -> list[Token]:
