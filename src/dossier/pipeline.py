@@ -161,17 +161,25 @@ def entities_stage(states: list[ArticleState]) -> None:
         state.record.entities = state.entities.to_records()
 
 
+def dating_of(state: ArticleState) -> Dating:
+    """The article's dating, built once for the stages that date what they find."""
+    assert state.record is not None and state.doc is not None
+    if state.dating is None:
+        state.dating = Dating(state.record.timexes, state.record.published, doc=state.doc)
+    return state.dating
+
+
 @stage("statements")
 def statements_stage(states: list[ArticleState]) -> None:
     """Who said what; each statement dated by its own clause (a date inside the quotation does not count)."""
     for state in states:
         record = state.record
         assert state.doc is not None and record is not None
-        state.dating = state.dating or Dating(record.timexes, record.published, doc=state.doc)
+        dating = dating_of(state)
         statements = find_statements(state.doc, state.entities)
         for st in statements:
             quote = (st["quote"]["start"], st["quote"]["end"])
-            when = state.dating.date_of(*cue_span(st, state.doc.text), exclude=quote)
+            when = dating.date_of(*cue_span(st, state.doc.text), exclude=quote)
             st.update(when.fields())
         record.statements = statements
 
@@ -194,8 +202,7 @@ def events_stage(states: list[ArticleState]) -> None:
     for state in states:
         record = state.record
         assert state.doc is not None and record is not None
-        state.dating = state.dating or Dating(record.timexes, record.published, doc=state.doc)
-        record.events = find_events(state.doc, state.entities, state.dating)
+        record.events = find_events(state.doc, state.entities, dating_of(state))
         link_statements(record.events, record.statements)
 
 
