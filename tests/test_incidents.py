@@ -11,7 +11,7 @@ import pytest
 
 from dossier.corpus import update as corpus_update
 from dossier.corpus.export import corpus_view
-from dossier.corpus.incidents import interval, mentions_of, same_incident
+from dossier.corpus.incidents import interval, listing_day, mentions_of, same_incident
 from dossier.corpus.linking import Aliases, EntityRow, link
 from dossier.corpus.timeline import Filters, build_timeline
 from dossier.record import Published, Record
@@ -165,6 +165,27 @@ def test_date_intervals_follow_the_timex_precision() -> None:
     assert interval("2025-02", "text", "occurred") == ("2025-02-01", "2025-02-28", "month")
     assert interval("2025-02-12", "publication", "occurred") == ("2025-02-06", "2025-02-12", "publication")
     assert interval("PRESENT_REF", "text", "occurred") == (None, None, None)
+    assert interval("2025-W23-WE", "text", "planned") == ("2025-06-07", "2025-06-08", "weekend")
+
+
+def test_a_weekend_is_listed_on_its_saturday_and_coarser_dates_are_not_listed() -> None:
+    assert listing_day("2025-W23-WE") == "2025-06-07"
+    assert listing_day("2025-06-02") == "2025-06-02"
+    assert listing_day("2025-W23") is None and listing_day("2025-06") is None and listing_day(None) is None
+    swap = {"id": "w", "event": "RETREAT", "date": "2025-W23-WE", "actor": ["Ukraine"], "recipient": [],
+            "place": None, "members": [{"doc": "d", "event_id": "e", "evidence": "x"}], "outlets": 1, "salience": 1.0}
+    assert [d["date"] for d in build_timeline([swap], [])] == ["2025-06-07"]
+
+
+def test_a_plan_dated_only_by_its_publication_has_no_incident_date(tmp_path: Path) -> None:
+    body = "The two governments plan a large exchange of captives soon. Crews repaired the bridge."
+    plan = event("The two governments plan a large exchange of captives soon.", body, kind="RETREAT",
+                 day="2025-06-04", source="publication", status="planned", mode="release")
+    done = event("Crews repaired the bridge.", body, kind="AID", day="2025-06-04", source="publication", mode=None)
+    only = record("d-plan", "Wire", body, [plan, done], published="2025-06-04")
+    with store_with(tmp_path / "s.db", [[only]]) as store:
+        dates = {i["event"]: i["date"] for i in corpus_view(store)["incidents"]}
+    assert dates == {"RETREAT": None, "AID": "2025-06-04"}
 
 
 def test_linking_merges_surnames_and_transliterations_and_obeys_the_alias_file() -> None:

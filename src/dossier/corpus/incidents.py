@@ -48,6 +48,7 @@ SEVERITY = {
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
@@ -69,7 +70,7 @@ class Mention:
     date_source: str | None
     lo: str | None  # the earliest and latest day the date allows (ISO), None when unknown
     hi: str | None
-    precision: str | None  # day | week | month | season | year | publication
+    precision: str | None  # day | weekend | week | month | season | year | publication
     actors: list[str] = field(default_factory=list)  # party keys: entity id, else the lower-cased name
     actor_names: list[str] = field(default_factory=list)
     actor_countries: list[str] = field(default_factory=list)
@@ -216,8 +217,22 @@ def interval(value: str | None, source: str | None, status: str | None) -> tuple
     return _coarse(value)
 
 
+def listing_day(value: str | None) -> str | None:
+    """The day a dated item is listed (and stored) under: its own day, or the Saturday of a weekend
+    ("this weekend", TIMEX3 2025-W23-WE), the one span short enough to list by its first day; None for
+    coarser dates."""
+    if value and _DAY.match(value):
+        return value[:10]
+    if value and _WEEKEND.match(value):
+        return interval(value, "text", None)[0]
+    return None
+
+
 def _coarse(value: str) -> tuple[str | None, str | None, str | None]:
     try:
+        if m := _WEEKEND.match(value):
+            saturday = date.fromisocalendar(int(m[1]), int(m[2]), 6)
+            return saturday.isoformat(), (saturday + timedelta(1)).isoformat(), "weekend"
         if m := _WEEK.match(value):
             first = date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return first.isoformat(), (first + timedelta(6)).isoformat(), "week"
@@ -351,7 +366,7 @@ def support(a: Mention, b: Mention) -> float:
         score += 0.5
     if a.precision == b.precision == "day" and a.lo == b.lo:
         score += 1.5
-    elif a.precision in ("day", "week") and b.precision in ("day", "week"):
+    elif a.precision in ("day", "weekend", "week") and b.precision in ("day", "weekend", "week"):
         score += 0.75
     if a.mode and a.mode == b.mode:
         score += 0.5
@@ -421,13 +436,16 @@ def central_evidence(members: list[Mention]) -> str:
 
 
 def _best_date(members: list[Mention]) -> str | None:
-    """The date most members give at the finest precision any of them has."""
-    rank = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "publication": 5}
-    dated = [m for m in members if m.precision and m.date]
+    """The date most members give at the finest precision any of them has.  A date that is only the
+    article's publication stands for an occurred happening (it happened by then); a plan dated only by
+    its publication has no date (it lies somewhere ahead)."""
+    rank = {"day": 0, "weekend": 1, "week": 2, "month": 3, "season": 4, "year": 5, "publication": 6}
+    dated = [m for m in members
+             if m.precision and m.date and not (m.precision == "publication" and m.status == "planned")]
     if not dated:
         return None
     finest = min(rank[m.precision or "publication"] for m in dated)
-    values = [m.date if m.precision != "publication" else m.hi for m in dated if rank[m.precision or ""] == finest]
+    values = [m.date for m in dated if rank[m.precision or ""] == finest]
     counts = Counter(v for v in values if v)
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dossier.corpus.incidents import content_words, dice
+from dossier.corpus.incidents import content_words, dice, listing_day
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 STATEMENT_SALIENCE = 0.5  # a dated statement, before the bonuses below
@@ -83,12 +83,12 @@ def build_timeline(
     filters = filters or Filters()
     days: dict[str, list[dict[str, Any]]] = {}
     for inc in incidents:
-        day = (inc.get("date") or "")[:10]
-        if DAY.match(day) and filters.day_ok(day) and _incident_matches(inc, filters):
+        day = listing_day(inc.get("date"))
+        if day and filters.day_ok(day) and _incident_matches(inc, filters):
             days.setdefault(day, []).append(incident_item(inc))
     for st in statements:
-        day = (st.get("date") or "")[:10]
-        if DAY.match(day) and filters.day_ok(day) and _statement_matches(st, filters):
+        day = listing_day(st.get("date"))
+        if day and filters.day_ok(day) and _statement_matches(st, filters):
             days.setdefault(day, []).append(statement_item(st))
     return [{"date": day, "items": sorted(items, key=lambda i: (-i["salience"], i["ref"]))}
             for day, items in sorted(days.items())]

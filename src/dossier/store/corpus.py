@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from dossier.corpus.incidents import listing_day
+
 _CHUNK = 500
 
 
@@ -204,8 +206,8 @@ def members_of(conn: sqlite3.Connection, incident_ids: Iterable[str]) -> dict[st
 def put_incidents(conn: sqlite3.Connection, incidents: list[dict[str, Any]]) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO incidents (id, event, date, base_salience, data) VALUES (?,?,?,?,?)",
-        [(i["id"], i["event"], i.get("date"), i.get("base_salience", 0.0), json.dumps(i, ensure_ascii=False))
-         for i in incidents],
+        [(i["id"], i["event"], listing_day(i.get("date")) or i.get("date"), i.get("base_salience", 0.0),
+          json.dumps(i, ensure_ascii=False)) for i in incidents],
     )
 
 
