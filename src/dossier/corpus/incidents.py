@@ -28,6 +28,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.corpus.stories import stem
+from dossier.nlp.ruler import slug
 from dossier.record import Record
 
 MERGE_SUPPORT = 2.5  # the support two mentions need to be one incident
@@ -125,12 +126,24 @@ def mention(record: Record, ev: dict[str, Any], countries: dict[str, str | None]
         place=_norm(place) if place else None, place_id=loc.get("geonameid"), place_country=loc.get("country_code"),
         numbers={k: v for k, v in (ev.get("size") or {}).items() if k in NUMBERS and isinstance(v, int)},
         evidence=evidence.get("text", "").strip(), evidence_start=evidence.get("start", 0),
-        words=sorted(event_words(evidence.get("text", ""))),
+        words=sorted(event_words(_own_words(ev))),
     )
 
 
+def _own_words(ev: dict[str, Any]) -> str:
+    """The event's own phrase (its trigger with its arguments) when the record gives it, else its sentence:
+    the other clauses of a sentence that reports several happenings are not this one's wording."""
+    phrase = (ev.get("phrase") or {}).get("text")
+    return phrase if phrase else (ev.get("text_info") or {}).get("text", "")
+
+
 def party_key(party: dict[str, Any]) -> str:
-    return party.get("entity_id") or _norm(party.get("name") or "")
+    """The entity id; for a party named without one, a country's id when the name is a country's (a party
+    rolled up from "Ukrainian negotiators" is the same actor as the entity Ukraine), else the name."""
+    if party.get("entity_id"):
+        return party["entity_id"]
+    name = _norm(party.get("name") or "")
+    return f"gpe:{slug(name)}" if name in country_names() else name
 
 
 def _countries(parties: list[dict[str, Any]], countries: dict[str, str | None]) -> list[str]:
