@@ -36,7 +36,7 @@ STAGES = ("clean", "record")
 
 def predictions(articles: list[Article]) -> list[dict[str, Any]]:
     rows = []
-    for batch in run_batches(articles, repeats=Repeats(articles), now=NOW, stages=STAGES):
+    for batch in run_batches(articles, repeats=Repeats(articles), now=NOW, stages=STAGES, related=False):
         for state in batch:
             record = state.record
             rows.append({

@@ -45,7 +45,8 @@ def main() -> None:
         seconds = time.perf_counter() - start
         view = json.loads(dossier("export", "--db", str(db), "--format", "corpus"))
         with sqlite3.connect(db) as conn:
-            names = {r[0]: Path(r[1]).stem for r in conn.execute("SELECT id, path FROM documents")}
+            rows = conn.execute("SELECT id, path FROM documents")
+            names = {r[0]: Path(r[1]).stem for r in rows if r[1]}  # a related-article teaser keeps its id
         corpus.write_text(json.dumps(by_file_name(view, names)), encoding="utf-8")
         scorer = [sys.executable, str(shared / "eval" / "score_seeds.py"), str(shared / "gold" / "seeds.jsonl")]
         done = subprocess.run([*scorer, str(records), "--corpus", str(corpus), "--detail"],

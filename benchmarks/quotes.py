@@ -137,7 +137,7 @@ def _seed_bodies(shared: Path) -> list[tuple[str, str]]:
     done = subprocess.run([sys.executable, "-m", "dossier", "extract", *paths],
                           capture_output=True, text=True, check=True)
     records = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-    return [(Path(r["source"]["path"]).stem, r.get("body") or "") for r in records]
+    return [(Path(r["source"]["path"]).stem, r.get("body") or "") for r in records if r["source"]["path"]]
 
 
 def main() -> None:

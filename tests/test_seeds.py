@@ -48,6 +48,8 @@ def test_seed_metadata_matches_the_gold(seed_records: Path) -> None:
 def test_headline_copies_are_not_repeated_in_the_body(seed_records: Path) -> None:
     gold = {g["id"]: g for g in jsonl((SHARED / "gold" / "seeds.jsonl").read_bytes())}
     for record in jsonl(seed_records.read_bytes()):
+        if record.get("related_to"):  # a related-article teaser found on a seed: no gold of its own
+            continue
         for limit in gold[Path(record["source"]["path"]).stem].get("body_max_occurrences") or []:
             assert record["body"].count(limit["text"]) <= limit["max"], limit["text"]
 

@@ -45,6 +45,12 @@ def raw_hash(article: Article) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", errors="replace")).hexdigest()
 
 
+def teaser_hash(host_digest: str, article: Article) -> str:
+    """Identity of a related-article teaser as a source: the host input it was found on, and its text."""
+    parts = ["related", host_digest, article.title or "", article.text or ""]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", errors="replace")).hexdigest()
+
+
 def article_group(article: Article) -> str | None:
     """The outlet group whose repeated lines count as boilerplate for this article."""
     if article.text is None:
@@ -87,13 +93,17 @@ def run_batches(
     now: datetime | None = None,
     stages: Iterable[str] = DEFAULT_STAGES,
     batch_size: int = BATCH_SIZE,
+    related: bool = True,
 ) -> Iterator[list[ArticleState]]:
-    """Process articles batch by batch, yielding each finished batch."""
+    """Process articles batch by batch, yielding each finished batch: every article's state, each followed by
+    the states of the related-article teasers found on it (`state.host` set) unless `related` is off."""
     moment = now or datetime.now(UTC)
     stage_names = tuple(stages)
     for start in range(0, len(articles), batch_size):
         chunk = articles[start : start + batch_size]
-        yield process(chunk, raw=raw, repeated=None if raw else repeats, now=moment, stages=stage_names)
+        yield process(
+            chunk, raw=raw, repeated=None if raw else repeats, now=moment, stages=stage_names, related=related
+        )
 
 
 def to_incoming(state: ArticleState, raw_digest: str, *, raw: bool = False) -> Incoming:

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from dossier import __version__
-from dossier.batch import Repeats, raw_hash, read_inputs, run_batches, to_incoming
+from dossier.batch import Repeats, raw_hash, read_inputs, run_batches, teaser_hash, to_incoming
 from dossier.corpus.export import (
     MissingParquet,
     corpus_view,
@@ -31,9 +31,10 @@ from dossier.corpus.export import (
 from dossier.corpus.export import timeline as corpus_timeline
 from dossier.corpus.timeline import Filters, build_timeline, incident_summary
 from dossier.nlp import ModelMissing
+from dossier.pipeline import ArticleState
 from dossier.read import DEFAULT_MAX_BYTES, Failure
 from dossier.record import Article
-from dossier.store import DEFAULT_DB, Store, StoreError, StoreTooNew
+from dossier.store import DEFAULT_DB, Incoming, Outcome, Store, StoreError, StoreTooNew
 
 app = typer.Typer(
     help="Dossier: turn news articles about a developing story into a sourced, dated record.",
@@ -115,12 +116,12 @@ def extract(
             for batch in run_batches(inputs.articles, raw=raw, repeats=Repeats(inputs.articles)):
                 for state in batch:
                     if state.failure or state.record is None:
-                        failures.append(state.failure or Failure(state.article.origin, "not processed"))
+                        _failed(state, failures)
                         continue
                     sys.stdout.write(json.dumps(state.record.to_dict(), ensure_ascii=False) + "\n")
                     emitted += 1
                 sys.stdout.flush()
-                progress.advance(task, len(batch))
+                progress.advance(task, _inputs_in(batch))
     except ModelMissing as exc:
         raise _fail(str(exc)) from None
     _report_failures(failures)
@@ -155,17 +156,12 @@ def ingest(
                     incoming = []
                     for state in batch:
                         if state.failure or state.record is None:
-                            failures.append(state.failure or Failure(state.article.origin, "not processed"))
+                            _failed(state, failures)
                         else:
-                            incoming.append(to_incoming(state, hashes[id(state.article)], raw=raw))
-                    for outcome in store.add_batch(incoming):
-                        counts[outcome.status] += 1
-                        if outcome.status == "duplicate" and not quiet:
-                            err.print(
-                                f"duplicate: {outcome.origin} (same text as {outcome.doc_id})",
-                                markup=False, highlight=False,
-                            )
-                    progress.advance(task, len(batch))
+                            incoming.append(_incoming(state, hashes, raw=raw))
+                    for item, outcome in zip(incoming, store.add_batch(incoming), strict=True):
+                        _count_outcome(item, outcome, counts, quiet=quiet)
+                    progress.advance(task, _inputs_in(batch))
             total = store.count()
             corpus = _update_corpus(store)
     except (StoreError, StoreTooNew, ModelMissing) as exc:
@@ -175,7 +171,8 @@ def ingest(
     counts["failed"] = len(failures)
     _report_failures(failures)
     err.print(
-        f"read {counts['read']}, stored {counts['stored']}, duplicates {counts['duplicate']}, "
+        f"read {counts['read']}, stored {counts['stored']}{_teasers_stored(counts[TEASER])}, "
+        f"duplicates {counts['duplicate']}, "
         f"already stored {counts['already stored']}, failed {counts['failed']} "
         f"— {total} documents in {db}",
         markup=False,
@@ -186,6 +183,42 @@ def ingest(
                   f"{corpus.incidents_changed} incidents updated", markup=False, highlight=False)
     if failures and not (counts["stored"] or counts["duplicate"] or counts["already stored"]):
         raise typer.Exit(1)
+
+
+TEASER = "related-article teaser"
+
+
+def _failed(state: ArticleState, failures: list[Failure]) -> None:
+    """An input's failure is an error; a related-article teaser's only a warning (its host is fine)."""
+    failure = state.failure or Failure(state.article.origin, "not processed")
+    if state.host is None:
+        failures.append(failure)
+    else:
+        err.print(f"warning: skipped {failure}", markup=False, highlight=False)
+
+
+def _inputs_in(batch: list[ArticleState]) -> int:
+    return sum(1 for state in batch if state.host is None)
+
+
+def _incoming(state: ArticleState, hashes: dict[int, str], *, raw: bool) -> Incoming:
+    if state.host is None:
+        return to_incoming(state, hashes[id(state.article)], raw=raw)
+    return to_incoming(state, teaser_hash(hashes[id(state.host.article)], state.article), raw=True)
+
+
+def _count_outcome(item: Incoming, outcome: Outcome, counts: Counter[str], *, quiet: bool) -> None:
+    """Inputs count as stored or duplicate; a teaser counts only when stored (one seen before is no news)."""
+    if item.record.related_to is not None:
+        counts[TEASER] += int(outcome.status == "stored")
+        return
+    counts[outcome.status] += 1
+    if outcome.status == "duplicate" and not quiet:
+        err.print(f"duplicate: {outcome.origin} (same text as {outcome.doc_id})", markup=False, highlight=False)
+
+
+def _teasers_stored(n: int) -> str:
+    return f" (+{n} {TEASER}{'s' if n != 1 else ''})" if n else ""
 
 
 def _update_corpus(store: Store) -> Any:
@@ -280,7 +313,11 @@ def show(
     out.print(f"id: {record.id}", highlight=False)
     out.print(f"outlet: {record.outlet or '—'}    authors: {', '.join(record.authors) or '—'}", highlight=False)
     out.print(f"published: {pub.date or '—'} ({pub.precision or 'no precision'}, {pub.method})", highlight=False)
-    out.print(f"source: {record.path or record.url or '—'}\n", highlight=False)
+    out.print(f"source: {record.path or record.url or '—'}", highlight=False)
+    if record.related_to:
+        host = record.related_to
+        out.print(f"teaser of a related article, found on {host['id']} ({host.get('path') or '—'})", highlight=False)
+    out.print("")
     out.print(record.body, markup=False, highlight=False)
     if record.removed:
         out.print(f"\n[bold]removed ({len(record.removed)}):[/bold]")

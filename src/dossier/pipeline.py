@@ -4,10 +4,15 @@ Each stage has one job and is registered by name with `@stage`; `DEFAULT_STAGES`
 `dossier extract` and `dossier ingest` run.  A stage receives the whole batch so that the
 spaCy parse can use `nlp.pipe`; most stages just loop.  Per-article work is a pure function of
 the article and the resources, so batches can run in any process (or on Ray, see `scale/`).
+
+Related-article teasers that cleaning found outside an article's main text (`Cleaned.related`) become
+articles of their own once their host has run: the same stages, on the teaser paragraph as is, bounded
+in time by the host's publication day and linked to the host by `Record.related_to`.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -26,7 +31,7 @@ from dossier.read.errors import Failure
 from dossier.record import Article, Cleaned, Published, Record, body_hash
 from dossier.time.dating import Dating
 from dossier.time.pubdate import infer_published
-from dossier.time.timex import tag_timexes
+from dossier.time.timex import Timex, tag_timexes
 
 
 @dataclass
@@ -44,6 +49,7 @@ class ArticleState:
     entities: EntityIndex | None = None
     dating: Dating | None = None
     failure: Failure | None = None
+    host: ArticleState | None = None  # set on a related-article teaser: the article it was found on
 
     def fail(self, message: str) -> None:
         self.failure = Failure(self.article.origin, message)
@@ -62,6 +68,7 @@ def stage(name: str) -> Callable[[Stage], Stage]:
     return register
 
 
+NO_TEXT = "no article text found"
 STAGE_SECONDS: Counter[str] = Counter()  # wall time spent in each stage by this process, for `benchmarks/speed.py`
 
 
@@ -97,7 +104,7 @@ def clean_stage(states: list[ArticleState]) -> None:
             state.fail(f"could not clean: {type(err).__name__}: {err}")
             continue
         if not cleaned.body.strip():
-            state.fail("no article text found")
+            state.fail(NO_TEXT)
             continue
         state.cleaned = cleaned
 
@@ -119,7 +126,27 @@ def time_stage(states: list[ArticleState]) -> None:
             record.published = infer_published(
                 _dating_text(record), not_after=state.article.not_after, crawled=state.article.crawled
             )
-        record.timexes = [t.to_dict() for t in tag_timexes(record.body, anchor_date(record.published))]
+        anchor = anchor_date(record.published)
+        host_day = _host_day(state) if anchor is None else None
+        timexes = _teaser_timexes(record.body, host_day) if host_day else tag_timexes(record.body, anchor)
+        record.timexes = [t.to_dict() for t in timexes]
+
+
+def _host_day(state: ArticleState) -> date | None:
+    """For a teaser: its host's day-precise publication date, if any."""
+    host = state.host
+    return anchor_date(host.record.published) if host is not None and host.record is not None else None
+
+
+_YEARLESS = re.compile(r"^XXXX-\d{2}(?:-\d{2})?$")
+
+
+def _teaser_timexes(body: str, host_day: date) -> list[Timex]:
+    """A teaser's timexes when its own publication day is unknown.  A date named without its year ("on March 3")
+    takes the year the host's day gives it (the teaser was printed on or before that day); relative expressions
+    ("on Tuesday", "yesterday") count from the teaser's own unknown day, so they stay unresolved."""
+    anchored = {(t.start, t.end): t for t in tag_timexes(body, host_day)}
+    return [anchored.get((t.start, t.end), t) if _YEARLESS.match(t.value) else t for t in tag_timexes(body, None)]
 
 
 def _dating_text(record: Record) -> str:
@@ -229,6 +256,7 @@ def build_record(article: Article, cleaned: Cleaned) -> Record:
         authors=cleaned.authors,
         published=_given_date(article.date) or cleaned.published,
         removed=cleaned.removed,
+        related_to=dict(article.related_to) if article.related_to else None,
     )
 
 
@@ -246,11 +274,51 @@ def process(
     repeated: Callable[[Article], frozenset[str]] | None = None,
     now: datetime | None = None,
     stages: Iterable[str] = DEFAULT_STAGES,
+    related: bool = True,
 ) -> list[ArticleState]:
-    """Run the stages over one batch of articles."""
+    """Run the stages over one batch of articles; with `related`, each is followed by its teasers' states."""
     moment = now or datetime.now(UTC)
+    names = tuple(stages)
     states = [
         ArticleState(article=a, raw=raw, now=moment, repeated=repeated(a) if repeated else frozenset())
         for a in articles
     ]
-    return run(states, stages)
+    run(states, names)
+    return with_related(states, names, moment) if related else states
+
+
+def with_related(states: list[ArticleState], stages: Iterable[str], now: datetime) -> list[ArticleState]:
+    """The hosts, each followed by the states of the teasers found on it (run over the same stages).
+
+    A teaser's failure stays on the teaser's own state, never on its host's; one without text is dropped.
+    """
+    teasers = [ArticleState(article=a, raw=True, now=now, host=s) for s in states for a in related_articles(s)]
+    if not teasers:
+        return states
+    run(teasers, stages)
+    by_host: dict[int, list[ArticleState]] = {}
+    for teaser in teasers:
+        if not (teaser.failure and teaser.failure.message == NO_TEXT):
+            by_host.setdefault(id(teaser.host), []).append(teaser)
+    return [t for s in states for t in (s, *by_host.get(id(s), []))]
+
+
+def related_articles(state: ArticleState) -> list[Article]:
+    """One article per teaser found on a host that ran without failure.
+
+    Text, headline and outlet come from the host page; path, url, id and date do not (the record id is the
+    body hash, and the date is inferred from the teaser's own words).  A teaser is published on or before
+    its host page, so the host's publication day bounds it, else whatever bounded the host's date.
+    """
+    if state.failure is not None or state.cleaned is None or state.record is None:
+        return []
+    host, record = state.article, state.record
+    bound = anchor_date(record.published) or host.not_after or host.crawled
+    link: dict[str, str | None] = {"id": record.id, "path": record.path}
+    return [
+        Article(
+            origin=f"{host.origin} (related article {n})", text=item.text, title=item.title,
+            outlet=record.outlet, not_after=bound, related_to=dict(link),
+        )
+        for n, item in enumerate(state.cleaned.related, start=1)
+    ]

@@ -1,8 +1,10 @@
 """The contract types: what flows between the pipeline stages and what `dossier extract` emits.
 
 `Article` is what a reader yields (raw input plus what the caller told us).
-`Cleaned` is what the cleaning stage returns.  `Record` is the dossier-record/1 JSON object
-(see ../shared/schema/record.schema.json); later stages fill its lists.
+`Cleaned` is what the cleaning stage returns, with the related-article teasers it found outside the
+main text (`Related`).  `Record` is the dossier-record/1 JSON object (see
+../shared/schema/record.schema.json); later stages fill its lists, and a teaser's record names the
+record it was found on in `related_to`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Article:
     title: str | None = None
     not_after: date | None = None  # an upper bound on the publication date (file date, --not-after)
     crawled: date | None = None  # when a news crawl fetched it: a bound, and a hint that it is recent
+    related_to: dict[str, str | None] | None = None  # a teaser: the host record it was found on ({id, path})
     warnings: list[str] = field(default_factory=list)  # recoverable problems, reported with the origin
 
 
@@ -44,6 +47,14 @@ class Removed:
 
     text: str
     reason: str
+
+
+@dataclass
+class Related:
+    """A related-article teaser found outside the main text: its headline line (if any) and its paragraph."""
+
+    title: str | None
+    text: str
 
 
 @dataclass
@@ -73,6 +84,7 @@ class Cleaned:
     outlet: str | None = None
     published: Published = field(default_factory=Published)
     removed: list[Removed] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)  # teasers of other articles, each its own document
 
 
 @dataclass
@@ -92,9 +104,10 @@ class Record:
     entities: list[dict[str, Any]] = field(default_factory=list)
     statements: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    related_to: dict[str, str | None] | None = None  # a teaser's host record: {"id": ..., "path": ...}
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "schema": SCHEMA,
             "id": self.id,
             "source": {"path": self.path, "url": self.url, "outlet": self.outlet},
@@ -108,6 +121,9 @@ class Record:
             "statements": self.statements,
             "events": self.events,
         }
+        if self.related_to is not None:
+            out["related_to"] = dict(self.related_to)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -133,7 +149,14 @@ class Record:
             entities=list(data.get("entities") or []),
             statements=list(data.get("statements") or []),
             events=list(data.get("events") or []),
+            related_to=_related_to(data.get("related_to")),
         )
+
+
+def _related_to(value: Any) -> dict[str, str | None] | None:
+    if not isinstance(value, dict):
+        return None
+    return {"id": value.get("id"), "path": value.get("path")}
 
 
 _SPACE = re.compile(r"\s+")

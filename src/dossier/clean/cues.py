@@ -57,6 +57,11 @@ def cue_groups() -> tuple[CueGroup, ...]:
     return tuple(_compile_group(g) for g in _load_yaml().get("groups") or [])
 
 
+def section(name: str) -> dict:
+    """Another top-level section of ``boilerplate.yaml`` (e.g. ``teasers``), as parsed."""
+    return dict(_load_yaml().get(name) or {})
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     return frozenset(str(_load_yaml().get("stopwords") or "").split())

@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 from lxml import etree
 from lxml.html import HtmlElement
 
+from dossier.clean.cues import cue_reason
 from dossier.clean.metadata import (
     clean_authors,
     clean_title,
@@ -28,7 +29,8 @@ from dossier.clean.metadata import (
     norm_key,
     valid_pub_date,
 )
-from dossier.record import Cleaned, Published, Removed
+from dossier.clean.teasers import Block, Kind, find_teasers
+from dossier.record import Cleaned, Published, Related, Removed
 
 __all__ = ["PageMeta", "clean_html", "page_metadata"]
 
@@ -596,6 +598,85 @@ def _clean_body(
 
 
 # ---------------------------------------------------------------------------
+# related-article teasers outside the body
+# ---------------------------------------------------------------------------
+_BLOCK_TAGS = (
+    "p", "div", "section", "article", "aside", "header", "footer", "main", "li", "ul", "ol", "dl", "dd", "dt",
+    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "td", "th", "nav", "form", "figure",
+    "figcaption",
+)
+_ANY_BLOCK = " or ".join(f"self::{t}" for t in _BLOCK_TAGS)
+_LEAF_BLOCKS_XPATH = f"//body//*[{_ANY_BLOCK}][not(.//*[{_ANY_BLOCK}])]"
+_SKIP_TAGS = frozenset(
+    {"nav", "form", "button", "select", "figure", "figcaption", "script", "style", "noscript", "template", "svg"}
+)
+# Containers whose text other rules own (captions, comments, appeals, author boxes), by class or id.
+_SKIP_ATTR = re.compile(
+    r"comment|caption|credit|newsletter|cookie|consent|paywall|subscri|donat|sign-?up|share|social|byline|author"
+    r"|\bbio\b|\bmenu\b|breadcrumb",
+    re.IGNORECASE,
+)
+_MAX_BLOCKS = 2000
+_BODY_MIN_WORDS = 4
+
+
+def _skipped(el: HtmlElement) -> bool:
+    for node in (el, *el.iterancestors()):
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in _SKIP_TAGS or _SKIP_ATTR.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+def _page_blocks(tree: HtmlElement) -> list[str]:
+    """Visible leaf text blocks of the page in reading order, without furniture containers."""
+    try:
+        elements = tree.xpath(_LEAF_BLOCKS_XPATH)[:_MAX_BLOCKS]
+    except etree.XPathError:
+        return []
+    return [t for t in (_text(el) for el in elements if not _skipped(el)) if t]
+
+
+def _claimed(text: str) -> bool:
+    return cue_reason(text, _n_words(text)) is not None or is_boilerplate_line(text)
+
+
+def _html_block_kinds(texts: list[str], body: str, title: str | None) -> list[Kind]:
+    """body / free / other for each block.  What comes before the body is the host's header (headline,
+    standfirst, a summary that trafilatura left out), never a card."""
+    body_key, title_key = norm_key(body), norm_key(title)
+    kinds: list[Kind] = []
+    for text in texts:
+        key = norm_key(text)
+        if len(key.split()) >= _BODY_MIN_WORDS and key in body_key:
+            kinds.append("body")
+        elif (title_key and key == title_key) or _claimed(text):
+            kinds.append("other")
+        else:
+            kinds.append("free")
+    first_body = kinds.index("body") if "body" in kinds else len(kinds)
+    header: list[Kind] = ["other"] * first_body
+    return header + kinds[first_body:]
+
+
+def _html_teasers(tree: HtmlElement, body: str, title: str | None, outlet: str | None) -> list[Related]:
+    """Teaser cards outside the extracted body: each needs its headline (a heading or link line above it)."""
+    texts = _page_blocks(tree)
+    blocks = [Block(t, k) for t, k in zip(texts, _html_block_kinds(texts, body, title), strict=True)]
+    found = find_teasers(blocks, outlet=outlet, need_headline=True)
+    return [Related(title=texts[t.headline] if t.headline is not None else None, text=texts[t.index]) for t in found]
+
+
+def _related_removed(related: list[Related]) -> list[Removed]:
+    out: list[Removed] = []
+    for item in related:
+        if item.title:
+            out.append(Removed(item.title, "related article"))
+        out.append(Removed(item.text, "related article"))
+    return out
+
+
+# ---------------------------------------------------------------------------
 # entry point
 # ---------------------------------------------------------------------------
 def _parse(html: str) -> HtmlElement | None:
@@ -624,5 +705,6 @@ def clean_html(
     authors = _choose_authors(meta, outlet, extracted.get("author"), top_lines)
     body, removed = _clean_body(raw_body, tree, meta, title, authors)
     published = _published(meta, tree, url, now, not_after) if tree is not None else Published()
+    related = _html_teasers(tree, body, title, outlet) if tree is not None and body else []
     return Cleaned(body=body, title=title, authors=authors, outlet=outlet, published=published,
-                   removed=removed)
+                   removed=removed + _related_removed(related), related=related)

@@ -8,7 +8,9 @@ Steps, all plain regex and line work:
    documents (``repeated``, from :class:`dossier.clean.repeats.RepeatIndex`), cue phrases
    (``dossier/data/boilerplate.yaml``), captions before a photo credit;
 3. label the rest good / neargood / short and take the best contiguous region (``region.py``);
-4. pick the headline before the body (``title.py``) and keep the region's prose and subheadings.
+4. pick the headline before the body (``title.py``) and keep the region's prose and subheadings;
+5. among the lines left outside the region, find related-article teasers (``teasers.py``): they are
+   removed with reason "related article" and returned in ``Cleaned.related``.
 """
 
 from __future__ import annotations
@@ -22,14 +24,16 @@ from dossier.clean.lines import Line, make_line, split_lines
 from dossier.clean.outlets import detect_outlet
 from dossier.clean.region import best_region, classify, kept_shorts, trim_end
 from dossier.clean.repeats import line_key
+from dossier.clean.teasers import Block, Kind, Teaser, find_teasers
 from dossier.clean.title import pick_title
-from dossier.record import Cleaned, Published, Removed
+from dossier.record import Cleaned, Published, Related, Removed
 
 _CAPTION_MAX_WORDS = 50
 _CREDIT_MAX_WORDS = 15
 _DEDUP_MIN_WORDS = 6
 _STANDFIRST_GAP = 3
 _DATE_KIND_RANK = {"published": 3, "byline": 2, "bare": 1, "updated": 0}
+RELATED = "related article"
 
 
 @dataclass
@@ -121,7 +125,9 @@ def _standfirst(lines: list[Line], title: int | None, start: int) -> set[int]:
     return out
 
 
-def _select(page: _Page, start: int, end: int, title: int | None) -> tuple[list[str], list[Removed]]:
+def _select(
+    page: _Page, start: int, end: int, title: int | None, related: frozenset[int] = frozenset()
+) -> tuple[list[str], list[Removed]]:
     lines = page.lines
     title_key = line_key(lines[title].text) if title is not None else None
     shorts = kept_shorts(lines, start, end) | _standfirst(lines, title, start)
@@ -129,7 +135,7 @@ def _select(page: _Page, start: int, end: int, title: int | None) -> tuple[list[
     removed: list[Removed] = []
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        reason = _drop_reason(lines, i, start, end, shorts, title, title_key)
+        reason = RELATED if i in related else _drop_reason(lines, i, start, end, shorts, title, title_key)
         key = line_key(line.text)
         if reason is None and key in seen and line.words >= _DEDUP_MIN_WORDS:
             reason = "duplicate line"
@@ -158,6 +164,38 @@ def _drop_reason(
     if line.label in ("good", "neargood"):
         return None
     return "short non-sentence"
+
+
+def _block_kind(lines: list[Line], i: int, start: int, end: int, title: int | None) -> Kind:
+    """What a line is to the teaser finder: the body, free (outside it, claimed by no rule), or other.
+
+    Lines between the headline and the body (standfirst, lede cut off by furniture) are the host's own;
+    a line repeated across the outlet's pages is free unless a cue phrase claims it (a teaser card of
+    the outlet's sidebar repeats too).
+    """
+    line = lines[i]
+    if start <= i < end:
+        return "body"
+    if i == title or (title is not None and title < i < start):
+        return "other"
+    if line.label == "bad" and not (line.reason == "repeated across outlet" and line.cue is None):
+        return "other"
+    if title is not None and line_key(line.text) == line_key(lines[title].text):
+        return "other"
+    return "free"
+
+
+def _find_teasers(page: _Page, start: int, end: int, title: int | None) -> list[Teaser]:
+    lines = page.lines
+    blocks = [Block(line.text, _block_kind(lines, i, start, end, title)) for i, line in enumerate(lines)]
+    return find_teasers(blocks, outlet=page.outlet)
+
+
+def _related(lines: list[Line], teasers: list[Teaser]) -> list[Related]:
+    return [
+        Related(title=lines[t.headline].text if t.headline is not None else None, text=lines[t.index].text)
+        for t in teasers
+    ]
 
 
 def _near(index: int, start: int) -> int:
@@ -213,7 +251,9 @@ def clean_text(
     start, end = best_region(page.lines)
     end = trim_end(page.lines, start, end)
     title = pick_title(page.lines, start, url)
-    kept, removed = _select(page, start, end, title)
+    teasers = _find_teasers(page, start, end, title)
+    marked = frozenset(j for t in teasers for j in (t.index, t.headline) if j is not None)
+    kept, removed = _select(page, start, end, title, marked)
     removed = [r for r in removed if r.reason != "title"]
     return Cleaned(
         body="\n\n".join(kept),
@@ -222,4 +262,5 @@ def clean_text(
         outlet=page.outlet,
         published=_pick_published(page, start),
         removed=removed,
+        related=_related(page.lines, teasers),
     )

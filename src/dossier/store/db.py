@@ -100,9 +100,13 @@ class Store:
         """Store a batch in one transaction; a body already stored is reported as a duplicate."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         outcomes: list[Outcome] = []
+        stored_as: dict[str, str] = {}
         with self.conn:
             for item in batch:
-                outcomes.append(self._add_one(item, now))
+                _relink(item.record, stored_as)
+                outcome = self._add_one(item, now)
+                stored_as[item.record.id] = outcome.doc_id
+                outcomes.append(outcome)
         return outcomes
 
     def _add_one(self, item: Incoming, now: str) -> Outcome:
@@ -225,6 +229,14 @@ class Store:
         except sqlite3.OperationalError as err:
             raise StoreError(f"bad search query {query!r}: {err}") from None
         return [dict(r) for r in rows]
+
+
+def _relink(record: Record, stored_as: dict[str, str]) -> None:
+    """A related-article teaser points to its host as stored: a host that duplicated an earlier document
+    in this batch is that document."""
+    host = record.related_to
+    if host and host.get("id") in stored_as:
+        host["id"] = stored_as[str(host["id"])]
 
 
 def _fts_query(query: str) -> str:

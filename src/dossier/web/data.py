@@ -173,6 +173,9 @@ def article(store: Store, doc_id: str, hl: tuple[int, int] | None = None) -> dic
     data = record.to_dict()
     data["incidents"] = incident_of
     data["html"] = render(record.body, fact_spans(record, incident_of, hl))
+    if record.related_to and record.related_to.get("id"):
+        host_id = str(record.related_to["id"])
+        data["host"] = views.doc_meta(store.conn, [host_id]).get(host_id) or {"id": host_id, "title": None}
     return data
 
 
