@@ -11,7 +11,7 @@ import pytest
 
 from dossier.corpus import update as corpus_update
 from dossier.corpus.export import corpus_view
-from dossier.corpus.incidents import interval, listing_day, mentions_of, same_incident
+from dossier.corpus.incidents import interval, listing_day, mentions_of, same_incident, support
 from dossier.corpus.linking import Aliases, EntityRow, link
 from dossier.corpus.timeline import Filters, build_timeline
 from dossier.record import Published, Record
@@ -244,3 +244,13 @@ def test_paraphrased_reports_of_one_handover_merge_across_articles_but_not_withi
     assert same_incident(a, b)
     b_in_a = replace(b, doc="a", event_id="e-other", evidence_start=500)
     assert not same_incident(a, b_in_a)
+
+
+def test_a_day_inside_the_month_another_report_gives_adds_support() -> None:
+    sentences = {"2025-03-14": "The envoys met in Oslo on 14 March.", "2025-03": "The envoys met in Oslo in March.",
+                 "2025-04": "The envoys met in Oslo in April."}
+    body = " ".join(sentences.values())
+    events = [event(text, body, kind="CONSULT", day=day, mode=None) for day, text in sentences.items()]
+    on_day, in_month, in_april = mentions_of(record("d", "X", body, events))
+    assert support(on_day, in_month) - support(on_day, replace(in_month, precision="year")) == pytest.approx(0.5)
+    assert not same_incident(on_day, in_april)

@@ -381,6 +381,8 @@ def support(a: Mention, b: Mention) -> float:
         score += 1.5
     elif a.precision in ("day", "weekend", "week") and b.precision in ("day", "weekend", "week"):
         score += 0.75
+    elif _nested_in_month(a, b) or _nested_in_month(b, a):
+        score += 0.5
     if a.mode and a.mode == b.mode:
         score += 0.5
     score += sum(0.75 for k in NUMBERS if k in a.numbers and a.numbers.get(k) == b.numbers.get(k))
@@ -389,6 +391,15 @@ def support(a: Mention, b: Mention) -> float:
         shared_terms = {w for w in set(a.words) & set(b.words) if w.startswith("~")}  # data/word_families.yaml
         score += FAMILY_WEIGHT * min(len(shared_terms), MAX_FAMILIES)
     return score + 3.0 * dice(a.words, b.words)
+
+
+def _nested_in_month(fine: Mention, coarse: Mention) -> bool:
+    """A day (or weekend, or week) inside the month another report gives: "on 16 May" and "in May" agree."""
+    if fine.precision not in ("day", "weekend", "week") or coarse.precision != "month":
+        return False
+    if not (fine.lo and fine.hi and coarse.lo and coarse.hi):
+        return False
+    return coarse.lo <= fine.lo and fine.hi <= coarse.hi
 
 
 def dice(a: Iterable[str], b: Iterable[str]) -> float:
