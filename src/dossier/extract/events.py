@@ -6,11 +6,14 @@ Each event follows the record schema (`properties.events`): type and mode from d
 (triggers.py), actor and recipient from the parse (roles.py) as parties (parties.py: a canonical `name`, and the
 `mention`, the sentence's own words for the party, None when the sentence does not name it), place resolved to GeoNames
 (places.py), counts (numbers.py), status (status.py), date from `dating`, and the evidence sentence.  Within a
-sentence the most salient event (the one highest in the parse) comes first.
+sentence the most salient event (the one highest in the parse) comes first.  Mentions of one type in a sentence
+are one event unless their dates tell them apart, and an event whose date phrase lists several dates ('met on
+3 March and 19 April') is one event per date.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -33,7 +36,15 @@ from dossier.extract.parties import (
 from dossier.extract.places import Place, gazetteer, hosted, state_loc, where_place
 from dossier.extract.plover_lexicon import COOPERATIVE, FORCEFUL, VERBAL_ACTS, Lexicon, lexicon
 from dossier.extract.status import Modality, in_condition, modality, ultimatum
-from dossier.extract.triggers import Trigger, background, background_kind, reported_happening, sentence_triggers
+from dossier.extract.triggers import (
+    Trigger,
+    background,
+    background_kind,
+    reported_happening,
+    sentence_triggers,
+    time_reference,
+)
+from dossier.time.dating import DateRef, may_overlap
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PARTY_NAMES = ("ORG", "NORP")  # the small model often tags towns PERSON
@@ -165,23 +176,46 @@ def _sentence_events(sent: _Sent, article: _Article) -> list[dict[str, Any]]:
     if events:  # the count patterns are slow; a sentence with no event has nothing to count for
         _assign_counts(events, located_counts(sent.text), sent.start_char)
     events = [e for e in events if _supported(e)]
+    events = [one for event in events for one in _per_date(event)]
     for event in events:
         event.pop("_trigger", None)
+        event.pop("_when", None)
     return events
+
+
+def _per_date(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """'met in Vienna on 3 March and 19 April' reports two meetings: one event per date listed in the event's own
+    date phrase, with the same evidence, parties and place."""
+    when: list[DateRef] = event["_when"]
+    if len(when) < 2:
+        return [event]
+    trigger = event.pop("_trigger")
+    copies = []
+    for ref in when:
+        one = copy.deepcopy(event)
+        one["date"], one["_when"], one["_trigger"] = _date_field(ref), [ref], trigger
+        copies.append(one)
+    return copies
 
 
 def _supported(event: dict[str, Any]) -> bool:
     """Whether an event is reported rather than a topic: a rhetorical question reports nothing, and an event noun
     with no verb of its own needs an actor, a verb of occurrence ('talks took place'), or a count or place that
-    ties it to something that happened."""
+    ties it to something that happened.  One named in passing to place another in time ('after days of
+    fighting') needs a date of its own phrase ('since the first round of talks in March') or parties the
+    sentence names, not an attacker carried over from an earlier sentence."""
     trigger: Trigger = event["_trigger"]
-    if trigger.verb is not None or event["actor"] or reported_happening(trigger):
+    if trigger.verb is not None or reported_happening(trigger):
         return True
-    return any(event["size"].values()) or (event["event"] == "ASSAULT" and event["event_loc"] is not None)
+    tied = any(event["size"].values()) or (event["event"] == "ASSAULT" and event["event_loc"] is not None)
+    if trigger.noun is not None and time_reference(trigger.noun):
+        return tied or event["_when"][0].via == "phrase" or any(p["mention"] for p in event["actor"])
+    return tied or bool(event["actor"])
 
 
 def _event(trigger: Trigger, sent: _Sent, article: _Article) -> dict[str, Any]:
     lex = article.lex
+    when = _dates(trigger, article)
     mood = modality(trigger.token, lex.reporting_verbs, _governor(trigger))
     event, mode = _recode(trigger, mood, lex)
     actor_heads = roles.conjuncts(trigger.speaker) if trigger.speaker is not None else _actor_heads(trigger)
@@ -241,12 +275,13 @@ def _event(trigger: Trigger, sent: _Sent, article: _Article) -> dict[str, Any]:
         "actor": actors,
         "recipient": recipients,
         "event_loc": place,
-        "date": _date(trigger, article),
+        "date": _date_field(when[0]),
         "size": {"dead": None, "injured": None, "arrested": None, "people": None},
         "status": _status(event, trigger.event, mood),
         "text_info": _evidence(sent),
         "confidence": _confidence(trigger, actors, recipients),
         "_trigger": trigger,
+        "_when": when,
     }
 
 
@@ -354,6 +389,8 @@ def _actor_heads(trigger: Trigger) -> list[Token]:
     head: Token | None = None
     if trigger.verb is None:  # a noun trigger, or an adjective one ('eager to talk') with neither
         head = roles.noun_actor(trigger.noun) or roles.accused_of(trigger.noun) if trigger.noun is not None else None
+        if head is None and trigger.event == "CONSULT" and trigger.noun is not None and time_reference(trigger.noun):
+            head = _timing_subject(trigger.noun)
     else:
         head = roles.subject_of(trigger.verb)
         if head is not None and trigger.event == "AGREE" and _names_agreed_act(head, trigger.verb):
@@ -369,6 +406,22 @@ def _actor_heads(trigger: Trigger) -> list[Token]:
     if party is None:
         party = _producer(head)
     return roles.conjuncts(party) if party is not None else []
+
+
+def _timing_subject(noun: Token) -> Token | None:
+    """'The two sides have argued since the first round of talks': talks named to place a clause in time, with
+    no parties of their own, were held by the sentence's parties: the nearest subject above them that is a party
+    ('the two sides have found little ..., while the fighting has intensified since the talks')."""
+    token = noun
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX"):
+            subject = roles.subject_of(token)
+            if subject is not None and roles.is_party(subject):
+                return subject
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _names_agreed_act(subject: Token, verb: Token) -> bool:
@@ -638,12 +691,16 @@ def _consult_mode(trigger: Trigger, mode: str | None, actors: list[dict[str, Any
     return mode
 
 
-def _date(trigger: Trigger, article: _Article) -> dict[str, Any]:
+def _dates(trigger: Trigger, article: _Article) -> list[DateRef]:
+    """The event's date, or its dates when its date phrase lists several ('on 3 March and 19 April')."""
     if article.dating is None:
-        return {"value": None, "source": None}
+        return [DateRef(None, None)]
     token = trigger.anchor
-    fields = article.dating.date_of(token.idx, token.idx + len(token.text)).fields()
-    return {"value": fields.get("date"), "source": fields.get("date_source")}
+    return article.dating.dates_of(token.idx, token.idx + len(token.text))
+
+
+def _date_field(ref: DateRef) -> dict[str, Any]:
+    return {"value": ref.value, "source": ref.source}
 
 
 def _evidence(sent: _Sent) -> dict[str, Any]:
@@ -696,7 +753,7 @@ def _merge_same_type(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for event in events:
         past = background_kind(event["_trigger"]) == "adjunct"
         twin = next((k for k in kept if k["event"] == event["event"] and _same_actors(k, event)
-                     and (background_kind(k["_trigger"]) == "adjunct") == past), None)
+                     and (background_kind(k["_trigger"]) == "adjunct") == past and not _told_apart(k, event)), None)
         if twin is None:
             kept.append(event)
             continue
@@ -705,6 +762,20 @@ def _merge_same_type(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         twin["event_loc"] = twin["event_loc"] or event["event_loc"]
         twin["mode"] = twin["mode"] or event["mode"]
     return kept
+
+
+def _told_apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two mentions of one type in a sentence are two happenings when their dates cannot be one day: both dated
+    by the text ('the shelling on Monday followed an attack on Saturday'), or the later one dated by its own
+    phrase after an undated one ('praised the raids, and a separate attack that happened on Thursday').  An
+    undated mention after a dated one retells it ('ambushed the convoy on Sunday, and the attack killed four')."""
+    date_a, date_b = a["_when"][0], b["_when"][0]
+    if date_a.value is None or date_b.value is None or may_overlap(date_a.value, date_b.value):
+        return False
+    if date_a.source == date_b.source == "text":
+        return True
+    later = max(a, b, key=lambda e: e["_trigger"].token.i)
+    return later["_when"][0].via == "phrase"
 
 
 def _same_actors(a: dict[str, Any], b: dict[str, Any]) -> bool:

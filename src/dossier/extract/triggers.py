@@ -24,7 +24,11 @@ _PARTITIVE = {"wave", "series", "round", "string", "spate", "barrage", "day", "d
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "ROOT", "csubj")
 _CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "dative")
 _CONTENT_PREPS = ("for", "to", "of", "on", "over", "about", "against", "with", "in", "into", "from", "as")
-_ALLEGATION_KEEPS = ("ASSAULT", "COERCE")
+_ALLEGATION_KEEPS = ("ASSAULT", "COERCE")  # the deeds an accusation or praise names are events of their own
+# Verbs whose object is an event that happened ('followed an attack', 'condemned the raids').
+_PRESUPPOSING = {"follow", "mark", "see", "report", "confirm", "condemn", "denounce", "praise", "hail", "applaud",
+                 "celebrate", "commend", "laud"}
+_TIME_PREPS = {"since", "after", "before", "following"}
 _PEOPLE_SUBJECTS = {"protester", "demonstrator", "student", "worker", "resident", "people", "thousand", "hundred",
                     "crowd", "activist", "farmer", "teacher", "employee", "villager", "supporter", "citizen",
                     "opposition", "union", "woman", "man", "doctor", "nurse", "miner", "driver", "trader", "youth",
@@ -266,7 +270,8 @@ _HAPPENING = {"happen", "occur", "begin", "start", "end", "continue", "resume", 
 
 def reported_happening(trigger: Trigger) -> bool:
     """'talks took place in Vienna', 'fighting erupted', 'the summit was held': a verb of occurrence reports the
-    event its subject names (directly or through a partitive: 'two rounds of talks')."""
+    event its subject names (directly or through a partitive: 'two rounds of talks'); 'praised the raids', the
+    event its object names."""
     noun = trigger.noun
     if noun is None:
         return False
@@ -276,6 +281,8 @@ def reported_happening(trigger: Trigger) -> bool:
     head = subject.head
     if subject.dep_ == "nsubjpass":
         return head.lemma_.lower() in ("hold", "conduct", "stage", "launch", "carry", "complete", "schedule")
+    if _presupposed(noun):
+        return True
     return subject.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in _HAPPENING
 
 
@@ -320,10 +327,30 @@ def _noun_counts(noun: Token, found: dict[int, Trigger]) -> bool:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
         holder = head.head
         if holder.lemma_.lower() in _PARTITIVE or holder.lower_ in _PARTITIVE:
-            return holder.dep_ in _SUBJECT_DEPS or noun.dep_ == "ROOT" or _has_agent(holder) or holder.dep_ == "dobj"
+            return (holder.dep_ in _SUBJECT_DEPS or noun.dep_ == "ROOT" or _has_agent(holder)
+                    or holder.dep_ == "dobj" or time_reference(noun))
     if noun.dep_ == "appos" and noun.head.dep_ in _SUBJECT_DEPS:
         return True
-    return noun.dep_ == "dobj" and head.lemma_ in ("follow", "mark", "see", "report", "confirm", "condemn")
+    return _presupposed(noun) or time_reference(noun)
+
+
+def _presupposed(noun: Token) -> bool:
+    """'the shelling followed an attack', 'praised the raids': the object of a verb that takes its event as
+    having happened (and its conjuncts: 'praised the raids and a separate attack')."""
+    for _ in range(4):
+        if noun.dep_ != "conj" or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PRESUPPOSING
+
+
+def time_reference(noun: Token) -> bool:
+    """'since the first round of talks in March', 'after the raid on the depot': an event named to place another
+    in time is a happening of its own (background_kind calls it an adjunct)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PARTITIVE:
+        noun, head = head.head, head.head.head
+    return noun.dep_ == "pobj" and head.lower_ in _TIME_PREPS
 
 
 def _has_agent(noun: Token) -> bool:
@@ -456,6 +483,9 @@ def _attach_content(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
                 continue
             if act.event == "ACCUSE" and other.event in _ALLEGATION_KEEPS:
                 continue
+            if act.event == "SUPPORT" and other.event in _ALLEGATION_KEEPS and other.noun is not None \
+                    and _presupposed(other.noun):
+                continue  # 'praised the raids': the raids happened, not 'backed a decision to ban X'
             owner[other.token.i] = act
             act.content.append(other)
     return [t for i, t in by_token.items() if i not in owner]
