@@ -33,6 +33,7 @@ from dossier.extract.parties import (
     sides_besides,
     state_party,
 )
+from dossier.extract.phrase import event_phrase
 from dossier.extract.places import Place, gazetteer, hosted, state_loc, where_place
 from dossier.extract.plover_lexicon import COOPERATIVE, FORCEFUL, VERBAL_ACTS, Lexicon, lexicon
 from dossier.extract.status import Modality, in_condition, modality, ultimatum
@@ -279,6 +280,7 @@ def _event(trigger: Trigger, sent: _Sent, article: _Article) -> dict[str, Any]:
         "size": {"dead": None, "injured": None, "arrested": None, "people": None},
         "status": _status(event, trigger.event, mood),
         "text_info": _evidence(sent),
+        "phrase": _phrase(trigger),
         "confidence": _confidence(trigger, actors, recipients),
         "_trigger": trigger,
         "_when": when,
@@ -696,11 +698,25 @@ def _dates(trigger: Trigger, article: _Article) -> list[DateRef]:
     if article.dating is None:
         return [DateRef(None, None)]
     token = trigger.anchor
-    return article.dating.dates_of(token.idx, token.idx + len(token.text))
+    dates = article.dating.dates_of(token.idx, token.idx + len(token.text))
+    noun = trigger.noun
+    if dates[0].source != "text" and noun is not None and noun.i != token.i:
+        # the light verb's clause is undated, the noun's own is not: 'carry out what officials said would be
+        # the largest exchange this weekend'
+        own = article.dating.dates_of(noun.idx, noun.idx + len(noun.text))
+        if own[0].source == "text":
+            return own
+    return dates
 
 
 def _date_field(ref: DateRef) -> dict[str, Any]:
     return {"value": ref.value, "source": ref.source}
+
+
+def _phrase(trigger: Trigger) -> dict[str, Any]:
+    """The event's own words within its sentence (extract/phrase.py): what cross-document matching compares."""
+    span = event_phrase(trigger.token, trigger.verb)
+    return {"start": span.start_char, "end": span.end_char, "text": span.text}
 
 
 def _evidence(sent: _Sent) -> dict[str, Any]:

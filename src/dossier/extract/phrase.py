@@ -14,7 +14,7 @@ light verb carries the noun ("carried out strikes"), the light verb's clause.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 _VERBS = ("VERB", "AUX")
 # dependents that start another clause: what they report is another event's business
@@ -23,18 +23,16 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "mark"
 HEAD_DEPS = frozenset({"conj", "cc", "appos"})
 
 
-def event_phrase(trigger: Token, verb: Token | None = None) -> tuple[int, int]:
-    """Character offsets (start, end) of the event's own words in the document."""
+def event_phrase(trigger: Token, verb: Token | None = None) -> Span:
+    """The event's own words: from the first to the last token of its clause (or noun phrase)."""
     head = verb if verb is not None else trigger
     tokens = _clause_tokens(head)
     if trigger.i not in {t.i for t in tokens}:  # a noun under a clause the walk skipped: keep it whole
         tokens += _clause_tokens(trigger)
     words = [t for t in tokens if not t.is_punct]
     if not words:
-        return trigger.idx, trigger.idx + len(trigger.text)
-    first = min(words, key=lambda t: t.i)
-    last = max(words, key=lambda t: t.i)
-    return first.idx, last.idx + len(last.text)
+        return trigger.doc[trigger.i : trigger.i + 1]
+    return trigger.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
 
 
 def _clause_tokens(head: Token) -> list[Token]:

@@ -31,7 +31,7 @@ from dossier.record import Published
 from dossier.time.anchored import AnchorMention, anchor_covering, anchor_mentions
 from dossier.time.normalize import safe_date
 
-_CONCRETE = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?(?:-\d{2})?(?:T.*)?$")
+_CONCRETE = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?(?:-\d{2}|-WE)?(?:T.*)?$")
 _VERB_POS = ("VERB", "AUX")
 _FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
