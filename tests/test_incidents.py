@@ -254,3 +254,19 @@ def test_a_day_inside_the_month_another_report_gives_adds_support() -> None:
     on_day, in_month, in_april = mentions_of(record("d", "X", body, events))
     assert support(on_day, in_month) - support(on_day, replace(in_month, precision="year")) == pytest.approx(0.5)
     assert not same_incident(on_day, in_april)
+
+
+def test_events_sharing_a_sentence_are_compared_by_their_own_phrases() -> None:
+    sentence = "The sides agreed to free wounded captives, while shelling has grown since the talks in March."
+    lone = "Both governments agreed to free wounded captives."
+    agree = event(sentence, sentence, kind="AGREE", mode=None, day="2025-03")
+    agree["phrase"] = {"start": 10, "end": 40, "text": "agreed to free wounded captives"}
+    shell = event(sentence, sentence, mode=None, day="2025-03")
+    shell["phrase"] = {"start": 48, "end": 92, "text": "shelling has grown since the talks in March"}
+    first, shelling = mentions_of(record("d1", "X", sentence, [agree, shell]))
+    (single,) = mentions_of(record("d2", "Y", lone, [event(lone, lone, kind="AGREE", mode=None, day="2025-03")]))
+    assert first.phrase_words and "~agreed" in first.phrase_words and "shelling" not in first.phrase_words
+    assert "~attack" in shelling.phrase_words and "~agreed" not in shelling.phrase_words
+    assert not single.phrase_words  # alone in its sentence: the sentence is its wording
+    twin = replace(single, phrase_words=single.words)
+    assert support(first, twin) > support(first, single)  # like with like: phrase against phrase

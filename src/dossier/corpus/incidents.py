@@ -84,7 +84,8 @@ class Mention:
     numbers: dict[str, int] = field(default_factory=dict)
     evidence: str = ""
     evidence_start: int = 0
-    words: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # of the evidence sentence
+    phrase_words: list[str] = field(default_factory=list)  # of the event's own phrase, when its sentence has others
 
     @property
     def key(self) -> tuple[str, str]:
@@ -102,10 +103,13 @@ class Mention:
 def mentions_of(record: Record) -> list[Mention]:
     """The events of one record as mentions."""
     countries = {e["id"]: e.get("country") for e in record.entities}
-    return [mention(record, ev, countries) for ev in record.events]
+    per_sentence = Counter((ev.get("text_info") or {}).get("start") for ev in record.events)
+    return [mention(record, ev, countries, shared=per_sentence[(ev.get("text_info") or {}).get("start")] > 1)
+            for ev in record.events]
 
 
-def mention(record: Record, ev: dict[str, Any], countries: dict[str, str | None]) -> Mention:
+def mention(record: Record, ev: dict[str, Any], countries: dict[str, str | None], *, shared: bool = False) -> Mention:
+    """`shared`: the event's sentence reports other events too, so its own phrase is kept beside the sentence."""
     when = ev.get("date") or {}
     value, source = when.get("value"), when.get("source")
     lo, hi, precision = interval(value, source, ev.get("status"))
@@ -126,13 +130,14 @@ def mention(record: Record, ev: dict[str, Any], countries: dict[str, str | None]
         place=_norm(place) if place else None, place_id=loc.get("geonameid"), place_country=loc.get("country_code"),
         numbers={k: v for k, v in (ev.get("size") or {}).items() if k in NUMBERS and isinstance(v, int)},
         evidence=evidence.get("text", "").strip(), evidence_start=evidence.get("start", 0),
-        words=sorted(event_words(_own_words(ev))),
+        words=sorted(event_words(evidence.get("text", ""))),
+        phrase_words=sorted(event_words(_own_words(ev))) if shared else [],
     )
 
 
 def _own_words(ev: dict[str, Any]) -> str:
-    """The event's own phrase (its trigger with its arguments) when the record gives it, else its sentence:
-    the other clauses of a sentence that reports several happenings are not this one's wording."""
+    """The event's own phrase (its trigger with its arguments) when the record gives it, else its sentence: the
+    other clauses of a sentence that reports several happenings are not this one's wording."""
     phrase = (ev.get("phrase") or {}).get("text")
     return phrase if phrase else (ev.get("text_info") or {}).get("text", "")
 
@@ -366,6 +371,7 @@ def _party_conflict(a: Mention, b: Mention) -> bool:
 
 def support(a: Mention, b: Mention) -> float:
     """Positive evidence that two compatible mentions are one happening."""
+    wa, wb = _wording(a, b)
     score = 0.0
     if a.place and a.place == b.place:
         score += 1.5
@@ -388,9 +394,17 @@ def support(a: Mention, b: Mention) -> float:
     score += sum(0.75 for k in NUMBERS if k in a.numbers and a.numbers.get(k) == b.numbers.get(k))
     if a.doc != b.doc and a.lo and b.lo:  # within one article every sentence shares the story's words; an
         # undated report of a common kind of happening (a strike on a capital) would bridge two days
-        shared_terms = {w for w in set(a.words) & set(b.words) if w.startswith("~")}  # data/word_families.yaml
+        shared_terms = {w for w in set(wa) & set(wb) if w.startswith("~")}  # data/word_families.yaml
         score += FAMILY_WEIGHT * min(len(shared_terms), MAX_FAMILIES)
-    return score + 3.0 * dice(a.words, b.words)
+    return score + 3.0 * dice(wa, wb)
+
+
+def _wording(a: Mention, b: Mention) -> tuple[list[str], list[str]]:
+    """The words to compare: each event's own phrase when both sentences report several happenings (the other
+    clauses are not their wording), else both whole sentences (like with like)."""
+    if a.phrase_words and b.phrase_words:
+        return a.phrase_words, b.phrase_words
+    return a.words, b.words
 
 
 def _nested_in_month(fine: Mention, coarse: Mention) -> bool:

@@ -35,6 +35,13 @@ def event_phrase(trigger: Token, verb: Token | None = None) -> Span:
     return trigger.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
 
 
+def _bare_participle(verb: Token) -> bool:
+    """A participle clause with neither its own subject, nor a subordinator, nor a reported clause ('killing two',
+    'wounding four'; not 'saying it had no choice')."""
+    return verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark", "csubj", "ccomp") for c in verb.children)
+
+
 def _clause_tokens(head: Token) -> list[Token]:
     out: list[Token] = [head]
     stack = [c for c in head.children if c.dep_ not in HEAD_DEPS and not _other_clause(c)]
@@ -46,6 +53,8 @@ def _clause_tokens(head: Token) -> list[Token]:
 
 
 def _other_clause(token: Token) -> bool:
+    if token.dep_ == "advcl" and _bare_participle(token):
+        return False  # 'struck the city, killing two': the consequence is part of the happening
     if token.dep_ in CLAUSE_DEPS:
         return True
-    return token.dep_ in ("acl", "conj") and token.pos_ in _VERBS
+    return token.dep_ == "acl" and token.pos_ in _VERBS
