@@ -2,7 +2,10 @@
 
 Every event of every record becomes a `Mention`: its PLOVER type and status, the day interval its
 date allows, its parties (entity ids and countries), its place, its numbers and the content words of
-its evidence sentence.  Two mentions are the same happening when `same_incident` says so: the same
+its evidence sentence (and, when that sentence reports several happenings, of the event's own phrase,
+which two such mentions compare instead).  Dates are intervals: a day, a weekend (listed on its
+Saturday), a week, a month, a season, a year, or the days before an article's publication for an
+event it dates by nothing else.  Two mentions are the same happening when `same_incident` says so: the same
 type and status, dates that can coincide, no conflict of place or parties, and enough positive
 support (the same place, shared parties, an exact day, equal numbers, similar wording).
 
