@@ -69,3 +69,38 @@ def test_seed_statements_are_found_and_attributed(seed_records: Path) -> None:
     assert metrics["statement_recall"] >= 0.90
     assert metrics["statement_precision"] >= 0.85
     assert metrics["speaker_acc"] >= 0.90
+
+
+def _names_by_file(view: object, names: dict[str, str]) -> object:
+    """The corpus view with document ids replaced by their file names (the gold's ids)."""
+    if isinstance(view, dict):
+        return {k: (names.get(v, v) if k in ("doc", "id") and isinstance(v, str) else _names_by_file(v, names))
+                for k, v in view.items()}
+    if isinstance(view, list):
+        return [names.get(v, v) if isinstance(v, str) else _names_by_file(v, names) for v in view]
+    return view
+
+
+def test_seed_corpus_merges_every_gold_group_and_finds_the_timeline(seed_records: Path, tmp_path: Path) -> None:
+    """Floors a little under the figures `python benchmarks/incidents.py` measures."""
+    import sqlite3
+
+    seeds = sorted(str(p) for p in (SHARED / "seeds").glob("*.txt"))
+    db = tmp_path / "seeds.db"
+    assert dossier("ingest", *seeds, "--db", str(db), "-q").returncode == 0
+    exported = dossier("export", "--db", str(db), "--format", "corpus")
+    assert exported.returncode == 0, exported.stderr
+    with sqlite3.connect(db) as conn:
+        names = {i: Path(p).stem for i, p in conn.execute("SELECT id, path FROM documents") if p}
+    corpus = tmp_path / "corpus.json"
+    corpus.write_text(json.dumps(_names_by_file(json.loads(exported.stdout), names)), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score_seeds.py"), str(SHARED / "gold" / "seeds.jsonl"),
+         str(seed_records), "--corpus", str(corpus)], capture_output=True, text=True, check=True,
+    )
+    metrics = json.loads(done.stdout.strip().splitlines()[-1])
+    assert metrics["groups_merged"] == 1.0
+    assert metrics["distinct_kept_apart"] == 1.0
+    assert metrics["timeline_days"] >= 0.8
+    assert metrics["positions_found"] >= 0.95
+    assert metrics["contradictions_found"] == 1.0
