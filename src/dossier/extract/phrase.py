@@ -1,7 +1,7 @@
 """The words of one event: its trigger with its own arguments, without the rest of the sentence.
 
-A sentence often reports several happenings ("X found little common ground beyond agreeing to hold
-prisoner exchanges, while the fighting has intensified since the first round of talks in May"); the
+A sentence often reports several happenings ("the envoys agreed only to swap wounded captives, and the
+shelling has grown heavier since their opening meeting in March"); the
 sentence is every event's evidence, but what names each one is a smaller part of it.  Cross-document
 matching compares these phrases, so that the other clauses of a long sentence do not dilute the wording
 two reports of one happening share.
