@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import SHARED, dossier, jsonl, needs_shared
+from conftest import ROOT, SHARED, dossier, jsonl, needs_shared
 
 pytestmark = needs_shared()
 
@@ -71,14 +74,13 @@ def test_seed_statements_are_found_and_attributed(seed_records: Path) -> None:
     assert metrics["speaker_acc"] >= 0.90
 
 
-def _names_by_file(view: object, names: dict[str, str]) -> object:
-    """The corpus view with document ids replaced by their file names (the gold's ids)."""
-    if isinstance(view, dict):
-        return {k: (names.get(v, v) if k in ("doc", "id") and isinstance(v, str) else _names_by_file(v, names))
-                for k, v in view.items()}
-    if isinstance(view, list):
-        return [names.get(v, v) if isinstance(v, str) else _names_by_file(v, names) for v in view]
-    return view
+def _by_file_name() -> Callable[[Any, dict[str, str]], Any]:
+    """benchmarks/incidents.py's mapping of document ids to the gold's file names."""
+    spec = importlib.util.spec_from_file_location("incidents_benchmark", ROOT / "benchmarks" / "incidents.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.by_file_name
 
 
 def test_seed_corpus_merges_every_gold_group_and_finds_the_timeline(seed_records: Path, tmp_path: Path) -> None:
@@ -93,7 +95,7 @@ def test_seed_corpus_merges_every_gold_group_and_finds_the_timeline(seed_records
     with sqlite3.connect(db) as conn:
         names = {i: Path(p).stem for i, p in conn.execute("SELECT id, path FROM documents") if p}
     corpus = tmp_path / "corpus.json"
-    corpus.write_text(json.dumps(_names_by_file(json.loads(exported.stdout), names)), encoding="utf-8")
+    corpus.write_text(json.dumps(_by_file_name()(json.loads(exported.stdout), names)), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(SHARED / "eval" / "score_seeds.py"), str(SHARED / "gold" / "seeds.jsonl"),
          str(seed_records), "--corpus", str(corpus)], capture_output=True, text=True, check=True,
