@@ -605,8 +605,6 @@ _BLOCK_TAGS = (
     "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "td", "th", "nav", "form", "figure",
     "figcaption",
 )
-_ANY_BLOCK = " or ".join(f"self::{t}" for t in _BLOCK_TAGS)
-_LEAF_BLOCKS_XPATH = f"//body//*[{_ANY_BLOCK}][not(.//*[{_ANY_BLOCK}])]"
 _SKIP_TAGS = frozenset(
     {"nav", "form", "button", "select", "figure", "figcaption", "script", "style", "noscript", "template", "svg"}
 )
@@ -620,21 +618,35 @@ _MAX_BLOCKS = 2000
 _BODY_MIN_WORDS = 4
 
 
-def _skipped(el: HtmlElement) -> bool:
-    for node in (el, *el.iterancestors()):
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag in _SKIP_TAGS or _SKIP_ATTR.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
-            return True
-    return False
+def _own_skip(node: HtmlElement) -> bool:
+    tag = node.tag.lower() if isinstance(node.tag, str) else ""
+    return tag in _SKIP_TAGS or bool(_SKIP_ATTR.search(f"{node.get('class') or ''} {node.get('id') or ''}"))
 
 
 def _page_blocks(tree: HtmlElement) -> list[str]:
-    """Visible leaf text blocks of the page in reading order, without furniture containers."""
-    try:
-        elements = tree.xpath(_LEAF_BLOCKS_XPATH)[:_MAX_BLOCKS]
-    except etree.XPathError:
+    """Visible leaf text blocks of the page in reading order (block elements with no block inside, under
+    <body>), without furniture containers.  One pass down the tree for the furniture, one up from each
+    block for the leaves: linear in the page, where an XPath for leaves is quadratic."""
+    body = tree.find(".//body") if tree.tag != "body" else tree
+    if body is None:
         return []
-    return [t for t in (_text(el) for el in elements if not _skipped(el)) if t]
+    skipped: dict[HtmlElement, bool] = {body: any(_own_skip(n) for n in (body, *body.iterancestors()))}
+    blocks: list[HtmlElement] = []
+    for el in body.iterdescendants():
+        if not isinstance(el.tag, str):
+            continue
+        skipped[el] = skipped.get(el.getparent(), False) or _own_skip(el)
+        if el.tag.lower() in _BLOCK_TAGS:
+            blocks.append(el)
+    inner: set[HtmlElement] = set()  # block elements with a block inside
+    for el in blocks:
+        for ancestor in el.iterancestors():
+            if ancestor is body or ancestor in inner:
+                break
+            if isinstance(ancestor.tag, str) and ancestor.tag.lower() in _BLOCK_TAGS:
+                inner.add(ancestor)
+    leaves = [el for el in blocks if el not in inner][:_MAX_BLOCKS]
+    return [t for t in (_text(el) for el in leaves if not skipped[el]) if t]
 
 
 def _claimed(text: str) -> bool:
