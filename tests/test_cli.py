@@ -122,3 +122,21 @@ def test_views_list_show_and_search(good_files: Path, tmp_path: Path) -> None:
 def _count(db: Path) -> int:
     with sqlite3.connect(db) as conn:
         return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+
+def test_broad_attribution_adds_beliefs_and_evidence_to_speech(tmp_path: Path) -> None:
+    article = tmp_path / "ferry.txt"
+    article.write_text(
+        "Most analysts in Vilnius believe that the border crossing will reopen before winter, despite warnings.\n\n"
+        "A new survey shows that support for the ferry link has fallen sharply among residents of the coast.\n\n"
+        "\"We will keep the ferry running,\" the harbour master said on Monday.\n",
+        encoding="utf-8",
+    )
+    speech = jsonl(dossier("extract", str(article)).stdout)[0]["statements"]
+    broad = jsonl(dossier("extract", str(article), "--broad-attribution").stdout)[0]["statements"]
+    assert [s["kind"] for s in speech] == ["direct"]
+    assert {s["speaker"]["name"] for s in broad} >= {"Most analysts", "A new survey"}
+    db = tmp_path / "broad.db"
+    assert dossier("ingest", str(article), "--db", str(db), "-q", "--broad-attribution").returncode == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM statements").fetchone()[0] == len(broad)

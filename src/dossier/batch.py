@@ -94,6 +94,7 @@ def run_batches(
     stages: Iterable[str] = DEFAULT_STAGES,
     batch_size: int = BATCH_SIZE,
     related: bool = True,
+    broad: bool = False,
 ) -> Iterator[list[ArticleState]]:
     """Process articles batch by batch, yielding each finished batch: every article's state, each followed by
     the states of the related-article teasers found on it (`state.host` set) unless `related` is off."""
@@ -102,7 +103,8 @@ def run_batches(
     for start in range(0, len(articles), batch_size):
         chunk = articles[start : start + batch_size]
         yield process(
-            chunk, raw=raw, repeated=None if raw else repeats, now=moment, stages=stage_names, related=related
+            chunk, raw=raw, repeated=None if raw else repeats, now=moment, stages=stage_names, related=related,
+            broad=broad,
         )
 
 

@@ -59,6 +59,11 @@ NotAfterOption = Annotated[
 RawOption = Annotated[
     bool, typer.Option("--raw", help="Input text is already the article body: no cleaning, offsets index it.")
 ]
+BroadOption = Annotated[
+    bool,
+    typer.Option("--broad-attribution", help="Also attribute beliefs and evidence ('X believes', 'the poll shows'), "
+                 "as PolNeAR annotates them; by default only speech is attributed."),
+]
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -104,6 +109,7 @@ def extract(
     raw: RawOption = False,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1e6,
     not_after: NotAfterOption = None,
+    broad: BroadOption = False,
 ) -> None:
     """Write one dossier-record/1 JSON object per article to stdout (JSONL)."""
     inputs = read_inputs(paths, max_bytes=int(max_size * 1e6), not_after=_parse_day(not_after, "--not-after"))
@@ -113,7 +119,7 @@ def extract(
     try:
         with _progress() as progress:
             task = progress.add_task("extracting", total=len(inputs.articles))
-            for batch in run_batches(inputs.articles, raw=raw, repeats=Repeats(inputs.articles)):
+            for batch in run_batches(inputs.articles, raw=raw, repeats=Repeats(inputs.articles), broad=broad):
                 for state in batch:
                     if state.failure or state.record is None:
                         _failed(state, failures)
@@ -137,6 +143,7 @@ def ingest(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1e6,
     not_after: NotAfterOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the summary line.")] = False,
+    broad: BroadOption = False,
 ) -> None:
     """Extract articles and store them (idempotent: a re-run stores nothing twice)."""
     inputs = read_inputs(paths, max_bytes=int(max_size * 1e6), not_after=_parse_day(not_after, "--not-after"))
@@ -152,7 +159,7 @@ def ingest(
             repeats = Repeats(todo, store)
             with _progress() as progress:
                 task = progress.add_task("ingesting", total=len(todo))
-                for batch in run_batches(todo, raw=raw, repeats=repeats):
+                for batch in run_batches(todo, raw=raw, repeats=repeats, broad=broad):
                     incoming = []
                     for state in batch:
                         if state.failure or state.record is None:

@@ -50,6 +50,7 @@ class ArticleState:
     dating: Dating | None = None
     failure: Failure | None = None
     host: ArticleState | None = None  # set on a related-article teaser: the article it was found on
+    broad: bool = False  # statements: also beliefs and evidence ("X believes", "the poll shows"), not speech only
 
     def fail(self, message: str) -> None:
         self.failure = Failure(self.article.origin, message)
@@ -203,7 +204,7 @@ def statements_stage(states: list[ArticleState]) -> None:
         record = state.record
         assert state.doc is not None and record is not None
         dating = dating_of(state)
-        statements = find_statements(state.doc, state.entities)
+        statements = find_statements(state.doc, state.entities, broad=state.broad)
         for st in statements:
             quote = (st["quote"]["start"], st["quote"]["end"])
             when = dating.date_of(*cue_span(st, state.doc.text), exclude=quote)
@@ -275,12 +276,13 @@ def process(
     now: datetime | None = None,
     stages: Iterable[str] = DEFAULT_STAGES,
     related: bool = True,
+    broad: bool = False,
 ) -> list[ArticleState]:
     """Run the stages over one batch of articles; with `related`, each is followed by its teasers' states."""
     moment = now or datetime.now(UTC)
     names = tuple(stages)
     states = [
-        ArticleState(article=a, raw=raw, now=moment, repeated=repeated(a) if repeated else frozenset())
+        ArticleState(article=a, raw=raw, now=moment, repeated=repeated(a) if repeated else frozenset(), broad=broad)
         for a in articles
     ]
     run(states, names)
@@ -292,7 +294,8 @@ def with_related(states: list[ArticleState], stages: Iterable[str], now: datetim
 
     A teaser's failure stays on the teaser's own state, never on its host's; one without text is dropped.
     """
-    teasers = [ArticleState(article=a, raw=True, now=now, host=s) for s in states for a in related_articles(s)]
+    teasers = [ArticleState(article=a, raw=True, now=now, host=s, broad=s.broad)
+               for s in states for a in related_articles(s)]
     if not teasers:
         return states
     run(teasers, stages)
