@@ -140,3 +140,16 @@ def test_broad_attribution_adds_beliefs_and_evidence_to_speech(tmp_path: Path) -
     assert dossier("ingest", str(article), "--db", str(db), "-q", "--broad-attribution").returncode == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM statements").fetchone()[0] == len(broad)
+
+
+def test_quiet_ingest_prints_only_errors_and_the_summary(tmp_path: Path) -> None:
+    page = tmp_path / "cut.html"
+    paragraph = ("Engineers reopened the rail bridge over the river on Thursday after three weeks of repairs, "
+                 "the regional transport office said, and freight trains resumed their night schedule.")
+    page.write_text(f"<html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1>"
+                    f"<p>{paragraph}</p><p>{paragraph.replace('Thursday', 'Friday')}</p>", encoding="utf-8")
+    loud = dossier("ingest", str(page), "--db", str(tmp_path / "a.db"))
+    quiet = dossier("ingest", str(page), "--db", str(tmp_path / "b.db"), "-q")
+    assert b"warning:" in loud.stderr and b"truncated" in loud.stderr
+    assert quiet.returncode == 0 and b"warning:" not in quiet.stderr
+    assert quiet.stderr.decode().strip().splitlines()[-1].startswith("read 1, stored 1")

@@ -76,7 +76,9 @@ def _report_failures(failures: list[Failure]) -> None:
         err.print(f"error: {failure}", markup=False, highlight=False)
 
 
-def _report_warnings(articles: list[Article]) -> None:
+def _report_warnings(articles: list[Article], *, quiet: bool = False) -> None:
+    if quiet:
+        return
     for article in articles:
         for warning in article.warnings:
             err.print(f"warning: {article.origin}: {warning}", markup=False, highlight=False)
@@ -147,7 +149,7 @@ def ingest(
 ) -> None:
     """Extract articles and store them (idempotent: a re-run stores nothing twice)."""
     inputs = read_inputs(paths, max_bytes=int(max_size * 1e6), not_after=_parse_day(not_after, "--not-after"))
-    _report_warnings(inputs.articles)
+    _report_warnings(inputs.articles, quiet=quiet)
     counts: Counter[str] = Counter(read=len(inputs.articles) + len(inputs.failures))
     failures = list(inputs.failures)
     try:
@@ -163,7 +165,7 @@ def ingest(
                     incoming = []
                     for state in batch:
                         if state.failure or state.record is None:
-                            _failed(state, failures)
+                            _failed(state, failures, quiet=quiet)
                         else:
                             incoming.append(_incoming(state, hashes, raw=raw))
                     for item, outcome in zip(incoming, store.add_batch(incoming), strict=True):
@@ -195,12 +197,13 @@ def ingest(
 TEASER = "related-article teaser"
 
 
-def _failed(state: ArticleState, failures: list[Failure]) -> None:
-    """An input's failure is an error; a related-article teaser's only a warning (its host is fine)."""
+def _failed(state: ArticleState, failures: list[Failure], *, quiet: bool = False) -> None:
+    """An input's failure is an error; a related-article teaser's only a warning (its host is fine), which
+    --quiet leaves out."""
     failure = state.failure or Failure(state.article.origin, "not processed")
     if state.host is None:
         failures.append(failure)
-    else:
+    elif not quiet:
         err.print(f"warning: skipped {failure}", markup=False, highlight=False)
 
 
