@@ -21,7 +21,11 @@ def _cue_re() -> re.Pattern[str]:
     lex = lexicon()
     fut = alternation(lex["future_cues"])
     past = alternation(lex["past_cues"])
-    past_or_ed = rf"(?<!\bbe\s)(?:(?P<past>{past})|(?P<ed>(?-i:[a-z]{{3,}}ed)))"  # "be held" is no past
+    # a participle after a form of 'be' ("be held", "is heard") is no past tense, nor an -ed adjective after an
+    # article ("a planned visit")
+    not_participle = "".join(rf"(?<!\b{w}\s)" for w in ("be", "is", "are", "am", "being"))
+    not_adjective = "".join(rf"(?<!\b{w}\s)" for w in ("a", "an", "the"))
+    past_or_ed = rf"{not_participle}(?:(?P<past>{past})|{not_adjective}(?P<ed>(?-i:[a-z]{{3,}}ed)))"
     return re.compile(rf"\b(?:(?P<fut>{fut})|{past_or_ed})\b", re.IGNORECASE)
 
 

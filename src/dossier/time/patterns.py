@@ -208,9 +208,30 @@ def h_month(m: re.Match[str], ctx: Context) -> Hit | None:
         year = a.year if month > a.month else a.year + 1
     elif rel == "this":
         year = a.year
+    elif _g(m, "mod") is not None:
+        year = nz.pick_year(a, month, None, None)
+    elif _preposition_direction(m, ctx):
+        year = nz.pick_year(a, month, None, _preposition_direction(m, ctx))
     else:
-        year = nz.pick_year(a, month, None, _month_direction(m, ctx) if _g(m, "mod") is None else None)
+        year = _month_year(a, month, _direction(m, ctx))
     return Hit("DATE", nz.month_value(year, month), mod)
+
+
+_NEAR_MONTH_DAYS = 31  # the month just before or after the anchor is the nearby one, whatever the tense
+
+
+def _month_year(anchor: date, month: int, direction: str | None) -> int:
+    """The year of a bare month: the tense decides, except for a month right next to the anchor. "said the
+    cuts come in September" in mid-August is this September, not last year's; "was in October" said on
+    November 2 is last month."""
+    closest = nz.pick_year(anchor, month, None, None)
+    year = nz.pick_year(anchor, month, None, direction)
+    if year == closest:
+        return year
+    first = date(closest, month, 1)
+    last = date(*nz.shift_month(closest, month, 1), 1) - timedelta(days=1)
+    near = (first - anchor).days if first > anchor else (anchor - last).days
+    return closest if near <= _NEAR_MONTH_DAYS else year
 
 
 _NAME_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
@@ -227,13 +248,17 @@ def _month_as_name(m: re.Match[str], ctx: Context) -> bool:
 
 def _month_direction(m: re.Match[str], ctx: Context) -> str | None:
     """'by May', 'until June', 'through July' look ahead; 'since March' looks back; else the tense decides."""
+    return _preposition_direction(m, ctx) or _direction(m, ctx)
+
+
+def _preposition_direction(m: re.Match[str], ctx: Context) -> str | None:
     prep = re.search(r"\b(\w+)\s+$", ctx.before(m.start(), 12))
     word = prep[1] if prep else ""
     if word in lexicon()["forward_prepositions"]:
         return "future"
     if word in lexicon()["backward_prepositions"]:
         return "past"
-    return _direction(m, ctx)
+    return None
 
 
 _NUMBER_AFTER = re.compile(r"\s*(?:%|percent|[-–]\d|\.\d|,\d{3}|\d|\s+(?:people|troops|members|workers|"
@@ -336,6 +361,8 @@ def _note_quarter(ctx: Context, year: int, q: int, ended: bool) -> None:
     the text says it ended (a fiscal "fourth quarter ended Sept. 30", "reported fourth-quarter earnings")."""
     assert ctx.anchor is not None
     current = (ctx.anchor.year, nz.quarter_of(ctx.anchor))
+    if ctx.last_quarter and (year, q) < ctx.last_quarter:
+        return  # 'after a flat second quarter' in a third-quarter report: an earlier quarter named in passing
     if (year, q) < current or (ended and (year, q) == current):
         ctx.last_quarter = (year, q)
 
@@ -478,7 +505,11 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Hit | None:
     mod = None
     if ctx.anchor is None:
         return Hit("DATE", UNKNOWN_DAY + (f"T{_pod(pod)}" if pod else ""), mod)
-    d = nz.weekday_date(ctx.anchor, wd, _weekday_direction(rel, m, ctx))
+    if rel and rel.startswith("the "):
+        # 'the previous Friday', 'the following Monday': counted from the day under discussion, not the anchor
+        d = nz.weekday_date(ctx.last_date or ctx.anchor, wd, "next" if rel.endswith("following") else "last")
+    else:
+        d = nz.weekday_date(ctx.anchor, wd, _weekday_direction(rel, m, ctx))
     ctx.last_date = d
     if pod:
         return Hit("TIME", f"{d.isoformat()}T{_pod(pod)}", mod)
@@ -704,7 +735,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Hit | None:
     sign = 1 if later else -1
     if designator == "Y":
         ref = ctx.ref_quarter()
-        if n == 1 and ctx.quarter_doc and ref:
+        if n == 1 and ctx.quarter_doc and ref and not _longer_period_before(m.start(), ctx):
             return Hit("DATE", f"{ref[0] - 1}-Q{ref[1]}", mod)
         if mult >= 10:
             return Hit("DATE", str(a.year + sign * n)[:3], mod)
@@ -734,9 +765,19 @@ def h_year_ago_adj(m: re.Match[str], ctx: Context) -> Hit | None:
     if ctx.anchor is None:
         return None
     ref = ctx.ref_quarter()
-    if ctx.quarter_doc and ref:
+    if ctx.quarter_doc and ref and not _longer_period_before(m.start(), ctx):
         return Hit("DATE", f"{ref[0] - 1}-Q{ref[1]}")
     return Hit("DATE", str(ctx.anchor.year - 1))
+
+
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b|\byear\s+to\s+date\b", re.IGNORECASE)
+
+
+def _longer_period_before(pos: int, ctx: Context) -> bool:
+    """'For the nine months, net rose ... from $4 million a year earlier': the comparison is with the same
+    stretch of the year before, not with the quarter under discussion, so 'a year earlier' is that year."""
+    left, _ = ctx.sentence(pos, pos)
+    return bool(_LONGER_PERIOD.search(ctx.text, left, pos))
 
 
 # --------------------------------------------------------------------------- durations and sets
@@ -835,6 +876,17 @@ def h_ref(m: re.Match[str], ctx: Context) -> Hit | None:
     if word == "now" and re.match(r"-[a-z]", ctx.after(m.end(), 3)):
         return None  # "the now-defunct firm"
     return Hit("DATE", value)
+
+
+_NOT_SOON = re.compile(r"\s+(?:as|after|afterwards?|enough|thereafter)\b|-")
+
+
+def h_soon(m: re.Match[str], ctx: Context) -> Hit | None:
+    """'will soon move', 'may very soon seek': a vague future, FUTURE_REF; not 'as soon as', 'soon after' (a
+    point relative to another event) and not a past 'was soon released'."""
+    if re.search(r"\bas\s+$", ctx.before(m.start(), 4)) or _NOT_SOON.match(ctx.text, m.end()):
+        return None
+    return Hit("DATE", "FUTURE_REF") if _direction(m, ctx) == "future" else None
 
 
 def h_the_day(m: re.Match[str], ctx: Context) -> Hit | None:
@@ -1006,7 +1058,8 @@ def rules() -> tuple[Rule, ...]:
                    rf"\b(?:\s+of\s+(?P<year>{year})\b|\s+(?P<year2>{year})\b)?", h_season),
         ("weekday_set", rf"\b(?:(?:every|each)\s+(?P<wd>{wd})|(?P<wdp>{wd})s)(?:\s+(?P<pod>{f['pod']})s?)?\b",
          h_weekday_set),
-        ("weekday", rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?"
+        ("weekday", rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|"
+                    r"the\s+(?:previous|preceding|following))\s+)?"
                     rf"(?P<wd>{wd})(?:\s+(?P<pod>{f['pod']})\b)?", h_weekday),
         ("deictic", rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>{f['deictic']}|tonight)\b"
                     rf"(?:\s+(?P<pod>{f['pod']})\b)?", h_deictic),
@@ -1048,6 +1101,7 @@ def rules() -> tuple[Rule, ...]:
          h_spoken_year),
         ("week_of", rf"\bthe\s+week\s+of\s+(?P<mon>{mon})\s+{day}", h_week_of),
         ("ref", rf"\b(?P<word>{f['ref']})\b", h_ref),
+        ("soon", r"\b(?:(?:very|quite|fairly)\s+)?soon\b", h_soon),
         ("fiscal_year", r"\bthe\s+fiscal\s+year\b", h_fiscal_year),
         ("the_day", rf"\b(?:(?P<mod>{pmod})\s+(?:in\s+)?)?(?:the|that)\s+(?:same\s+)?day\b(?![-\s]+(?:before|after|of|"
                     r"when|that|long))", h_the_day),
@@ -1087,7 +1141,7 @@ def _triggers(f: dict[str, str]) -> dict[str, str]:
         "year_ago_adj": "year-", "duration": unit, "bare_plural": "years|months|weeks|decades|centuries|hours|minutes",
         "set_every": r"(?:every|each|per)\b", "set_word": f["setword"], "year_end": r"end\b",
         "spoken_year": r"nineteen|eighteen|two\s+thousand", "week_of": "week", "ref": f["ref"], "fiscal_year": "fiscal",
-        "the_day": "day", "the_year": "year", "the_month": "month", "the_week": "week",
+        "soon": "soon", "the_day": "day", "the_year": "year", "the_month": "month", "the_week": "week",
     }
     marks = {
         "iso_date": r"\d-[01]\d-", "numeric_date": r"\d/\d", "year": r"\d{4}", "decade": r"0['’]?s\b",
