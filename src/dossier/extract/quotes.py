@@ -8,13 +8,15 @@ otherwise it is closed at the paragraph end, so an odd number of marks never swa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 DOUBLE_AMBIGUOUS = '"'
 SINGLE_OPEN = "‘"
 SINGLE_AMBIGUOUS = "'’"
+TYPEWRITER = "''"  # two apostrophes standing for a double quotation mark (``It's,'' he said.)
+TYPEWRITER_MARK = re.compile(r"''(?=(.?))", re.DOTALL)
 MAX_QUOTE_CHARS = 3000  # longer spans are pairing accidents, not quotes
 MAX_SINGLE_QUOTE_CHARS = 400
 
@@ -31,6 +33,7 @@ class QuoteSpan:
     open_mark: int  # offset of the opening mark
     close_mark: int | None  # offset of the closing mark; None when the paragraph ended first
     double: bool
+    close_len: int = 1  # 2 for the typewriter double mark '' (two apostrophes)
 
     @property
     def closed(self) -> bool:
@@ -38,14 +41,27 @@ class QuoteSpan:
 
     @property
     def outer_end(self) -> int:
-        return self.close_mark + 1 if self.close_mark is not None else self.end
+        return self.close_mark + self.close_len if self.close_mark is not None else self.end
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Double-quoted spans first, then single-quoted spans that are not inside them, in text order."""
-    doubles = _pair_marks(text, double=True)
+    doubles = [_widen_typewriter(text, s) for s in _pair_marks(_typewriter_as_double(text), double=True)]
     singles = [s for s in _pair_marks(text, double=False) if not any(_inside(s, d) for d in doubles)]
     return sorted(doubles + singles, key=lambda s: s.open_mark)
+
+
+def _typewriter_as_double(text: str) -> str:
+    """The text with each '' read as one double mark plus a filler of the same length: a letter-like filler
+    before a word (an opening mark), a space otherwise (a closing one), so offsets stay the same."""
+    return TYPEWRITER_MARK.sub(lambda m: "\"'" if m.group(1).isalnum() else "\" ", text) if TYPEWRITER in text else text
+
+
+def _widen_typewriter(text: str, span: QuoteSpan) -> QuoteSpan:
+    """A span paired on '' marks: its content starts after both apostrophes, and its closing mark is two long."""
+    start = span.start + 1 if text.startswith(TYPEWRITER, span.open_mark) else span.start
+    closing = span.close_mark is not None and text.startswith(TYPEWRITER, span.close_mark)
+    return replace(span, start=min(start, span.end), close_len=2 if closing else 1)
 
 
 def _inside(inner: QuoteSpan, outer: QuoteSpan) -> bool:
@@ -56,8 +72,8 @@ def _pair_marks(text: str, *, double: bool) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     for para in PARAGRAPH.finditer(text):
-        if open_at is not None and not (double and _opens_with_quote(text, para.start(), double)):
-            if double:  # an unclosed single mark is more likely an apostrophe than a quote
+        if open_at is not None and not (double and _reopens(text, open_at, para.start())):
+            if double and not _opens_with_quote(text, para.start(), double):  # else a stray mark of a new style
                 spans.append(_unclosed(text, open_at, _previous_paragraph_end(text, para.start()), double))
             open_at = None
         first_mark = True
@@ -112,6 +128,14 @@ def _first_visible(text: str, start: int) -> int:
     return start
 
 
+def _reopens(text: str, open_at: int, para_start: int) -> bool:
+    """The paragraph continues the quote opened at `open_at`: it opens with a quote mark of the same style
+    (a straight mark left open never runs on into a paragraph that opens with a curly one, or back)."""
+    i = _first_visible(text, para_start)
+    straight = text[open_at] == DOUBLE_AMBIGUOUS
+    return _opens_with_quote(text, para_start, True) and (text[i] == DOUBLE_AMBIGUOUS) == straight
+
+
 def _opens_with_quote(text: str, para_start: int, double: bool) -> bool:
     i = _first_visible(text, para_start)
     return i < len(text) and _mark_role(text, i, double) in ("open", "either")
@@ -125,8 +149,8 @@ def _mark_role(text: str, i: int, double: bool) -> str | None:
     if double:
         if ch in DOUBLE_OPEN:
             return "open"
-        if ch in DOUBLE_CLOSE:
-            return "close"
+        if ch in DOUBLE_CLOSE:  # a closing mark that opens a paragraph is a mistyped opening one
+            return "open" if before == "\n" and after.isalnum() else "close"
         if ch not in DOUBLE_AMBIGUOUS:
             return None
         if before in OPENING_CONTEXT and not after.isspace():

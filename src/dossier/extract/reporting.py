@@ -20,9 +20,12 @@ class CueEntry:
     takes: frozenset[str] = frozenset()
     prep_acts: dict[str, str] = field(default_factory=dict)
     core: bool = False  # any noun may be its subject
+    narrow: bool = False  # never widened: "continued" reports speech only with a quotation or a that-clause
 
     def widened(self) -> CueEntry:
         """Broad attribution: any cue may take a noun-phrase object or a to-/-ing complement."""
+        if self.narrow:
+            return self
         return replace(self, takes=self.takes | {"object", "infinitive"})
 
     def allows(self, broad: bool) -> bool:
@@ -76,6 +79,7 @@ def _entry(key: str, spec: dict, core: bool) -> CueEntry:
         cls=spec.get("class", SPEECH),
         takes=frozenset(spec.get("takes") or ()),
         prep_acts=dict(spec.get("prep_acts") or {}),
+        narrow=bool(spec.get("narrow", False)),
     )
 
 

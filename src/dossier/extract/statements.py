@@ -39,7 +39,6 @@ CUE_CLAUSE_DEPS = ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npa
 CUE_LEFT_DEPS = ("aux", "neg", "advmod")
 TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "promise", "ask"})
 EDGE_PUNCT = set(" \t\n,.;:—–-")
-DASHES = frozenset({"―", "—", "–", "-", "--"})
 NAME_COLON = re.compile(
     r"^[ \t]*[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:"
     r"[ \t]+(?P<content>\S[^\n]*?)[\"”]?[ \t]*$",
@@ -49,7 +48,12 @@ COLON_LABELS = frozenset({
     "update", "updated", "photo", "photos", "video", "watch", "read", "related", "note", "editor's note", "correction",
     "source", "sources", "credit", "caption", "image", "warning", "breaking", "listen", "see", "also", "q", "a",
     "subscribe", "share", "tags", "topics", "location", "published", "first published", "by", "opinion", "analysis",
+    "exclusive", "live", "explainer", "factbox", "timeline", "interview", "transcript", "fact check", "q&a",
 })
+DASH_SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>―|—|–|--|-)[^\S\n]*(?P<rest>\S.*)")
+SIGNERS = ("PERSON", "ORG")
+LINE_SPACE = re.compile(r"[^\S\n]+$")
+INTERRUPTED_DEPS = ("advcl", "ccomp", "csubj")
 LEAD_WORDS = frozenset({"that", "which", "who", "what", ","})
 MIN_FLOATING_WORDS = 4
 MAX_CUE_GAP = 90
@@ -116,6 +120,8 @@ def find_statements(doc: Doc, entities: EntityIndexLike | None = None, *, broad:
 def _from_cue(token: Token, ctx: Context) -> Found | None:
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return _from_according_to(token, ctx)
+    if token.lower_ == "in" and ctx.broad:
+        return _from_in_source(token, ctx)
     if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.tag_ == "VBZ"):
         return None
     entry = ctx.lex.entry_for(token)
@@ -164,9 +170,18 @@ def _content_tokens(verb: Token, entry: CueEntry) -> tuple[list[Token], str]:
     if tokens and not any(c.dep_ == "ccomp" for c in verb.children):  # "called on Kyiv to negotiate"
         tokens.extend(t for c in verb.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for t in c.subtree)
     if not tokens and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-        skip = {t.i for t in verb.subtree}
-        tokens = [t for t in verb.head.subtree if t.i not in skip]
+        tokens = _interrupted_clause(verb)
     return _trim(sorted(set(tokens), key=lambda t: t.i), verb), act
+
+
+def _interrupted_clause(verb: Token) -> list[Token]:
+    """"Though X, he said, Y": the clause a parenthetical cue interrupts, with the clause the parser hung on
+    the cue itself ("Though X") put back."""
+    skip = {t.i for t in verb.subtree}
+    for child in verb.lefts:
+        if child.dep_ in INTERRUPTED_DEPS:
+            skip -= {t.i for t in child.subtree}
+    return [t for t in verb.head.subtree if t.i not in skip]
 
 
 def _is_complement(child: Token, entry: CueEntry) -> bool:
@@ -223,9 +238,10 @@ def _cue_clause(verb: Token) -> list[Token]:
     return tokens
 
 
-def _classify_by_quotes(start: int, end: int, ctx: Context, cue_clause: list[Token]) -> Found:
+def _classify_by_quotes(start: int, end: int, ctx: Context, cue_clause: list[Token],
+                        quotes: list[QuoteSpan] | None = None) -> Found:
     """Direct when quotations cover the content (but for an interrupting "he said"), mixed when they are part."""
-    quotes = ctx.quotes_in(start, end)
+    quotes = ctx.quotes_in(start, end) if quotes is None else quotes
     if quotes:
         quoted = sum(_visible_length(ctx.text, max(start, q.start), min(end, q.end)) for q in quotes)
         cue_chars = sum(_visible_length(t.text, 0, len(t.text)) for t in cue_clause if start <= t.idx < end)
@@ -278,16 +294,51 @@ def _from_according_to(token: Token, ctx: Context) -> Found | None:
     if source is None or ctx.quote_around(token.idx) is not None:
         return None
     sent = ctx.sentence_of(token)
-    skip = {t.i for t in token.subtree}
+    skip = {token.i} | {t.i for t in to.subtree}  # "According" may head the whole sentence in the parse
     content = _trim([t for t in sent if t.i not in skip], token)
+    if not any(t.pos_ in ("VERB", "AUX") for t in content):  # the parser hung the clause on the source
+        comma = next((t for t in sent if t.i > source.i and t.text == ","), None)
+        content = _trim([t for t in sent if comma is not None and t.i > comma.i], token)
     if not content:
         return None
-    found = _classify_by_quotes(content[0].idx, content[-1].idx + len(content[-1]), ctx, list(token.subtree))
+    content_ids = {t.i for t in content}
+    cue_clause = [t for t in token.subtree if t.i not in content_ids]
+    found = _classify_by_quotes(content[0].idx, content[-1].idx + len(content[-1]), ctx, cue_clause)
     found.speaker = make_speaker(source, ctx.text) if is_speaker_like(source, ctx.lex, broad=True) else None
     found.cue_start, found.cue_end = token.idx, to.idx + len(to)
     found.cue, found.act, found.verb = ctx.text[found.cue_start:found.cue_end], ctx.lex.according_act, token
     found.confidence = _confidence(found, inherited=False)
     return found
+
+
+def _from_in_source(token: Token, ctx: Context) -> Found | None:
+    """"In the latest survey, the governor led by 6 points": a clause-opening "In <poll/study/report>," makes
+    the document the source of the rest of the clause (broad mode only)."""
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    sent = ctx.sentence_of(token)
+    if source is None or token.i != sent.start or not _is_document(source, ctx.lex):
+        return None
+    if ctx.lex.entry_for(token.head) is not None:  # "In a statement, she said ...": the verb is the cue
+        return None
+    comma = next((t for t in sent if t.i > source.i and t.text == ","), None)
+    if comma is None or comma.i > token.head.i or ctx.quote_around(token.idx) is not None:
+        return None
+    skip = {t.i for t in token.subtree}
+    content = _trim([t for t in sent if t.i > comma.i and t.i not in skip], token)
+    if not content:
+        return None
+    found = _classify_by_quotes(content[0].idx, content[-1].idx + len(content[-1]), ctx, list(token.subtree))
+    found.speaker = make_speaker(source, ctx.text)
+    found.cue_start, found.cue_end, found.cue = token.idx, token.idx + len(token), token.text
+    found.act, found.verb = ctx.lex.according_act, token
+    found.confidence = _confidence(found, inherited=False)
+    return found
+
+
+def _is_document(noun: Token, lex: Lexicon) -> bool:
+    """A poll, study or report, not a medium of speech ("statement", "interview")."""
+    lemma = noun.lemma_.lower()
+    return lemma in lex.evidence_nouns and lemma not in lex.media
 
 
 def _cue_phrase(verb: Token, content: list[Token]) -> tuple[int, int, str]:
@@ -372,7 +423,9 @@ def _name_colon_lines(ctx: Context, found: list[Found]) -> list[Found]:
         start, end = line.start("content"), line.end("content")
         if name_span is None or not _is_colon_speaker(name_span, ctx) or _overlaps_any(start, end, found):
             continue
-        statement = _classify_by_quotes(start, end, ctx, [])
+        opened = ctx.text[line.start():line.start("name")].strip()  # `"PENCE: ...` transcript paragraphs
+        quotes = [q for q in ctx.quotes_in(start, end) if not opened or q.open_mark >= start]
+        statement = _classify_by_quotes(start, end, ctx, [], quotes)
         if statement.kind == "direct":
             continue  # a quotation after "Name:" is left to the floating pass, which knows its exact span
         colon = line.start("content") - 1
@@ -392,7 +445,14 @@ def _is_colon_speaker(name: Span, ctx: Context) -> bool:
         return True
     if name.text.isupper() and len(name.text) >= 3:
         return True
-    return ctx.broad and name[-1].lemma_.lower() in ctx.lex.evidence_nouns
+    if not ctx.broad:
+        return False
+    headline = name.start_char == _first_visible_char(ctx.text)  # `Sanders: Clinton must ...` as a title
+    return headline or name[-1].pos_ == "PROPN" or name[-1].lemma_.lower() in ctx.lex.evidence_nouns
+
+
+def _first_visible_char(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _overlaps_any(start: int, end: int, found: list[Found]) -> bool:
@@ -444,7 +504,8 @@ def _stands_alone(text: str, quote: QuoteSpan) -> bool:
     """A whole sentence in quotation marks, not a title or a scare-quoted phrase inside a sentence."""
     before = text[max(0, quote.open_mark - 3):quote.open_mark].strip()
     inner = text[quote.start:quote.end].rstrip()
-    return (not before or before[-1] in ".!?:\n\"”") and (inner[-1:] in ".!?,…—-" or not quote.closed)
+    opens_paragraph = LINE_SPACE.sub("", text[max(0, quote.open_mark - 20):quote.open_mark])[-1:] in ("", "\n")
+    return (opens_paragraph or not before or before[-1] in ".!?:\"”") and (inner[-1:] in ".!?,…—-" or not quote.closed)
 
 
 def _attribute_floating(quote: QuoteSpan, ctx: Context, found: list[Found]) -> Found:
@@ -456,9 +517,9 @@ def _attribute_floating(quote: QuoteSpan, ctx: Context, found: list[Found]) -> F
         return floating
     signature = _dash_signature(quote, ctx)
     if signature is not None:
-        dash, name = signature
+        dash_start, dash_end, name = signature
         floating.speaker, floating.confidence = make_speaker(name, ctx.text), 0.7
-        floating.cue_start, floating.cue_end, floating.cue = dash.idx, dash.idx + len(dash), dash.text
+        floating.cue_start, floating.cue_end, floating.cue = dash_start, dash_end, ctx.text[dash_start:dash_end]
         return floating
     previous = next((f for f in reversed(found) if f.end <= quote.start), None)
     if previous is not None and previous.speaker is not None and _within_paragraphs(ctx.text, previous, quote):
@@ -469,13 +530,18 @@ def _attribute_floating(quote: QuoteSpan, ctx: Context, found: list[Found]) -> F
     return floating
 
 
-def _dash_signature(quote: QuoteSpan, ctx: Context) -> tuple[Token, Token] | None:
-    """`"..." - Jane Doe` : a name after a dash that closes the paragraph."""
-    tail = ctx.doc.char_span(quote.outer_end, _paragraph_end(ctx.text, quote.outer_end), alignment_mode="expand")
-    if tail is None or not 2 <= len(tail) <= 8 or tail[0].text not in DASHES:
+def _dash_signature(quote: QuoteSpan, ctx: Context) -> tuple[int, int, Token] | None:
+    """`"..." - Jane Doe` / `"..."― Jane Doe`: a name after a dash that closes the paragraph (the tokenizer
+    may glue the dash to the closing mark, so the dash is found in the text)."""
+    text = ctx.text
+    match = DASH_SIGNATURE.match(text, quote.outer_end, _paragraph_end(text, quote.outer_end))
+    if match is None:
         return None
-    names = [t for t in tail[1:] if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
-    return (tail[0], names[-1]) if names else None
+    tail = ctx.doc.char_span(match.start("rest"), match.end("rest"), alignment_mode="expand")
+    if tail is None or not 1 <= len(tail) <= 7:
+        return None
+    names = [t for t in tail if t.idx >= match.start("rest") and (t.pos_ == "PROPN" or t.ent_type_ in SIGNERS)]
+    return (match.start("dash"), match.end("dash"), names[-1]) if names else None
 
 
 def _paragraph_end(text: str, pos: int) -> int:
