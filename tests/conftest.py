@@ -1,4 +1,4 @@
-"""Shared test helpers: the ../shared folder when CI has it, and running the real CLI."""
+"""Shared test helpers: the ../shared folder when CI has it, running the real CLI, the spaCy pipeline."""
 
 from __future__ import annotations
 
@@ -37,3 +37,27 @@ def jsonl(data: bytes) -> list[dict]:
 @pytest.fixture(scope="session")
 def record_schema() -> dict:
     return json.loads((ROOT / "src" / "dossier" / "data" / "record.schema.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy pipeline, loaded once for the whole run."""
+    from dossier.nlp import ModelMissing, load_nlp
+
+    try:
+        return load_nlp()
+    except ModelMissing:
+        pytest.skip("spaCy English model not installed")
+
+
+def statements_in(nlp, text: str, **kwargs) -> list[dict]:
+    from dossier.extract.statements import find_statements
+
+    return find_statements(nlp(text), **kwargs)
+
+
+def only(statements: list[dict], fragment: str) -> dict:
+    """The one statement whose quotation holds `fragment`."""
+    hits = [s for s in statements if fragment in s["quote"]["text"]]
+    assert len(hits) == 1, f"{fragment!r} in {[s['quote']['text'] for s in statements]}"
+    return hits[0]

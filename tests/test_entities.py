@@ -6,16 +6,9 @@ The article texts are our own, written for these tests.
 from __future__ import annotations
 
 import jsonschema
-import pytest
 
 from dossier.extract.entities import Entity, EntityIndex, find_entities
-from dossier.nlp import load_nlp
 from dossier.nlp.ruler import SPANS_KEY, load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def resolve(nlp, text: str) -> EntityIndex:

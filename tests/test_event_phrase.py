@@ -8,15 +8,9 @@ import pytest
 
 from dossier.extract.events import find_events
 from dossier.extract.phrase import event_phrase
-from dossier.nlp import load_nlp
 from dossier.record import Published
 from dossier.time.dating import Dating
 from dossier.time.timex import tag_timexes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def phrase(nlp, sentence: str, word: str) -> str:

@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
+from conftest import only, statements_in
 from dossier.extract.quotes import find_quote_spans
 from dossier.extract.statements import find_statements
-from dossier.nlp import ModelMissing, load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    try:
-        return load_nlp()
-    except ModelMissing:
-        pytest.skip("spaCy English model not installed")
-
-
-def run(nlp, text: str, **kwargs) -> list[dict]:
-    return find_statements(nlp(text), **kwargs)
-
-
-def only(statements: list[dict], fragment: str) -> dict:
-    hits = [s for s in statements if fragment in s["quote"]["text"]]
-    assert len(hits) == 1, f"{fragment!r} in {[s['quote']['text'] for s in statements]}"
-    return hits[0]
 
 
 def speaker_name(statement: dict) -> str | None:
@@ -64,7 +44,7 @@ def test_quote_continues_into_next_paragraph_that_opens_with_a_mark():
 
 
 def test_direct_quote_before_cue(nlp):
-    s = only(run(nlp, "“The harbour will reopen on Monday,” Maria Lopez said."), "harbour")
+    s = only(statements_in(nlp, "“The harbour will reopen on Monday,” Maria Lopez said."), "harbour")
     assert s["kind"] == "direct"
     assert s["quote"]["text"].rstrip(",") == "The harbour will reopen on Monday"
     assert speaker_name(s) == "Maria Lopez"
@@ -74,7 +54,7 @@ def test_direct_quote_before_cue(nlp):
 
 def test_direct_quote_after_colon_cue_with_appositive_speaker(nlp):
     text = "Hugo Brandt, a ferry captain, said: “The crossing is too rough today.”"
-    s = only(run(nlp, text), "crossing")
+    s = only(statements_in(nlp, text), "crossing")
     assert s["kind"] == "direct"
     assert speaker_name(s) == "Hugo Brandt"
     assert s["speaker"]["mention"]["text"] == "Hugo Brandt"
@@ -82,7 +62,7 @@ def test_direct_quote_after_colon_cue_with_appositive_speaker(nlp):
 
 def test_mixed_marks_and_interrupting_cue(nlp):
     text = "“We tried everything,” the coach said, \"and we still lost the final.\""
-    statements = run(nlp, text)
+    statements = statements_in(nlp, text)
     first, second = only(statements, "tried everything"), only(statements, "still lost")
     assert first["kind"] == second["kind"] == "direct"
     assert first["speaker"]["mention"]["text"] == second["speaker"]["mention"]["text"] == "the coach"
@@ -93,21 +73,21 @@ def test_quote_across_paragraphs_keeps_its_speaker(nlp):
         "Lena Ortiz, the town engineer, said: “The dam held through the night.\n\n"
         "“We will inspect it again on Friday.”\n\nResidents returned home."
     )
-    s = only(run(nlp, text), "dam held")
+    s = only(statements_in(nlp, text), "dam held")
     assert speaker_name(s) == "Lena Ortiz"
     assert "inspect it again" in s["quote"]["text"]
 
 
 def test_floating_quote_takes_speaker_of_previous_statement(nlp):
     text = "“The vote was fair,” Paul Ames told reporters. “Nobody was turned away at the door.”"
-    s = only(run(nlp, text), "Nobody was turned away")
+    s = only(statements_in(nlp, text), "Nobody was turned away")
     assert speaker_name(s) == "Paul Ames"
     assert s["kind"] == "direct"
 
 
 def test_speaker_introduced_in_previous_sentence(nlp):
     text = "Clara Nunez stood up at the end of the meeting. “I will not sign this budget tonight.”"
-    s = only(run(nlp, text), "sign this budget")
+    s = only(statements_in(nlp, text), "sign this budget")
     assert speaker_name(s) == "Clara Nunez"
 
 
@@ -116,18 +96,18 @@ def test_odd_number_of_marks_does_not_run_away(nlp):
         'The minister said "the talks were useful.\n\n'
         "Farmers blocked the northern highway for three hours on Tuesday and then dispersed."
     )
-    for s in run(nlp, text):
+    for s in statements_in(nlp, text):
         assert "Farmers" not in s["quote"]["text"]
 
 
 def test_name_colon_lead(nlp):
     text = "The senator was asked about the vote.\n\nWarren: “We have the numbers to pass it.”"
-    s = only(run(nlp, text), "numbers to pass")
+    s = only(statements_in(nlp, text), "numbers to pass")
     assert speaker_name(s) == "Warren"
 
 
 def test_dash_signature(nlp):
-    s = only(run(nlp, "“This town deserves a new library and a new park.” ― Rosa Delgado"), "new library")
+    s = only(statements_in(nlp, "“This town deserves a new library and a new park.” ― Rosa Delgado"), "new library")
     assert speaker_name(s) == "Rosa Delgado"
 
 
@@ -135,7 +115,7 @@ def test_dash_signature(nlp):
 
 
 def test_indirect_that_clause_with_cue_object(nlp):
-    s = only(run(nlp, "Mayor Tom Reyes told CNN that the stadium would be finished by spring."), "stadium")
+    s = only(statements_in(nlp, "Mayor Tom Reyes told CNN that the stadium would be finished by spring."), "stadium")
     assert s["kind"] == "indirect"
     assert s["quote"]["text"] == "the stadium would be finished by spring"
     assert s["cue"] == "told CNN"
@@ -143,83 +123,83 @@ def test_indirect_that_clause_with_cue_object(nlp):
 
 
 def test_accusation_has_act_accuse(nlp):
-    s = only(run(nlp, "The governor accused the utility of hiding the leak for weeks."), "utility")
+    s = only(statements_in(nlp, "The governor accused the utility of hiding the leak for weeks."), "utility")
     assert s["act"] == "ACCUSE"
     assert s["quote"]["text"] == "the utility of hiding the leak for weeks"
     assert s["speaker"]["mention"]["text"] == "The governor"
 
 
 def test_rejection_has_act_reject(nlp):
-    s = only(run(nlp, "Anna Berg rejected the proposal from the opposition on Tuesday."), "proposal")
+    s = only(statements_in(nlp, "Anna Berg rejected the proposal from the opposition on Tuesday."), "proposal")
     assert s["act"] == "REJECT"
     assert s["cue"] == "rejected"
     assert speaker_name(s) == "Anna Berg"
 
 
 def test_call_on_is_a_request(nlp):
-    s = only(run(nlp, "Union leader Sam Okafor called on the company to raise wages."), "raise wages")
+    s = only(statements_in(nlp, "Union leader Sam Okafor called on the company to raise wages."), "raise wages")
     assert s["act"] == "REQUEST"
     assert s["cue"] == "called on"
 
 
 def test_wrote_on_social_media(nlp):
     text = "Jonas Weber wrote on social media that the festival had been cancelled."
-    s = only(run(nlp, text), "festival")
+    s = only(statements_in(nlp, text), "festival")
     assert s["cue"] == "wrote on social media"
 
 
 def test_parenthetical_cue_after_clause(nlp):
-    s = only(run(nlp, "The factory will close in March, a company spokeswoman said."), "factory")
+    s = only(statements_in(nlp, "The factory will close in March, a company spokeswoman said."), "factory")
     assert s["kind"] == "indirect"
     assert s["speaker"]["mention"]["text"] == "a company spokeswoman"
 
 
 def test_according_to(nlp):
-    s = only(run(nlp, "The bridge was closed for repairs, according to city officials."), "bridge")
+    s = only(statements_in(nlp, "The bridge was closed for repairs, according to city officials."), "bridge")
     assert s["cue"] == "according to"
     assert s["speaker"]["mention"]["text"] == "city officials"
 
 
 def test_mixed_quote_in_reported_speech(nlp):
-    s = only(run(nlp, "Ines Costa called the plan “a disaster for small farms”."), "disaster")
+    s = only(statements_in(nlp, "Ines Costa called the plan “a disaster for small farms”."), "disaster")
     assert s["kind"] == "mixed"
     assert speaker_name(s) == "Ines Costa"
 
 
 def test_pronoun_resolves_to_previous_speaker(nlp):
     text = "Omar Haddad denied the charges on Monday. He said the evidence had been fabricated."
-    s = only(run(nlp, text), "evidence")
+    s = only(statements_in(nlp, text), "evidence")
     assert s["speaker"]["mention"]["text"] == "He"
     assert speaker_name(s) == "Omar Haddad"
 
 
 def test_relative_clause_which_he_said_was(nlp):
     text = "Victor Lang blamed the flood on a broken gate, which he said was never repaired."
-    s = only(run(nlp, text), "never repaired")
+    s = only(statements_in(nlp, text), "never repaired")
     assert speaker_name(s) == "Victor Lang"
     assert s["quote"]["text"].startswith("was never repaired")
 
 
 def test_participle_inherits_subject(nlp):
     text = "Nadia Kim rejected the offer, saying the price was too low."
-    s = only(run(nlp, text), "price was too low")
+    s = only(statements_in(nlp, text), "price was too low")
     assert speaker_name(s) == "Nadia Kim"
 
 
 def test_non_human_subject_is_not_a_speaker(nlp):
-    assert run(nlp, "Experience shows that patience pays off in long negotiations.") == []
-    assert run(nlp, "The weather warned of a long winter ahead.") == []
+    assert statements_in(nlp, "Experience shows that patience pays off in long negotiations.") == []
+    assert statements_in(nlp, "The weather warned of a long winter ahead.") == []
 
 
 def test_beliefs_only_in_broad_mode(nlp):
     text = "Karl Meyer believes the market will recover next year."
-    assert run(nlp, text) == []
-    assert only(run(nlp, text, broad=True), "market")["speaker"]["name"] == "Karl Meyer"
+    assert statements_in(nlp, text) == []
+    assert only(statements_in(nlp, text, broad=True), "market")["speaker"]["name"] == "Karl Meyer"
 
 
 def test_record_shape_and_ids(nlp):
     text = "“Prices will fall,” Ella Stone said. Later, Ben Cole said that prices would rise."
-    statements = run(nlp, text)
+    statements = statements_in(nlp, text)
     assert [s["id"] for s in statements] == ["s1", "s2"]
     for s in statements:
         assert s["date"] is None and s["date_source"] is None
